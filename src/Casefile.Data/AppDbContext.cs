@@ -1,0 +1,62 @@
+using Casefile.Data.Audit;
+using Casefile.Data.Identity;
+using Casefile.Domain.Cases;
+using Casefile.Domain.People;
+using Casefile.Domain.Referrals;
+using Casefile.Domain.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Casefile.Data;
+
+/// <summary>
+/// The one database context, shared by both providers. Each provider has its own migrations
+/// assembly (Casefile.Migrations.Sqlite, Casefile.Migrations.Postgres).
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonAddress> Addresses => Set<PersonAddress>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+    public DbSet<CaseAllocation> CaseAllocations => Set<CaseAllocation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe to reorder in code.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+        if (IsSqlite)
+        {
+            // SQLite has no date-time type; UTC ticks keep ordering and comparison in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            // PostgreSQL's timestamptz takes UTC only.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+        }
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
+}

@@ -1,0 +1,154 @@
+using Casefile.Domain.Common;
+
+namespace Casefile.Domain.People;
+
+public enum PersonKind { Child, Adult }
+
+public enum Sex { NotKnown, Female, Male, Indeterminate }
+
+/// <summary>
+/// Someone on the people register: a child the service works with, a family member, or a
+/// professional. Holds the "MY CLIENT basic details" of Appendix 2 (policy 2.3).
+/// </summary>
+public sealed class Person
+{
+    private readonly List<PersonAddress> _addresses = [];
+
+    private Person() { }
+
+    public Person(Guid id, PersonKind kind, PersonDetails details, DateTimeOffset createdAt, DateOnly today)
+    {
+        Id = id;
+        Kind = kind;
+        CreatedAt = createdAt;
+        Update(details, today);
+    }
+
+    public Guid Id { get; private set; }
+    public PersonKind Kind { get; private set; }
+    public string GivenName { get; private set; } = "";
+    public string FamilyName { get; private set; } = "";
+    public string? KnownAs { get; private set; }
+    public DateOnly? DateOfBirth { get; private set; }
+    public Sex Sex { get; private set; }
+    public string? Ethnicity { get; private set; }
+    public string? Religion { get; private set; }
+    public string? FirstLanguage { get; private set; }
+    public bool NeedsInterpreter { get; private set; }
+    public string? Disability { get; private set; }
+    public string? School { get; private set; }
+    public DateOnly? DateOfDeath { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Search columns, kept in step with the names (see <see cref="NameMatching"/>).</summary>
+    public string SearchGivenName { get; private set; } = "";
+    public string SearchFamilyName { get; private set; } = "";
+    public string GivenNameKey { get; private set; } = "";
+    public string FamilyNameKey { get; private set; } = "";
+
+    public IReadOnlyList<PersonAddress> Addresses => _addresses;
+
+    public string FullName => $"{GivenName} {FamilyName}";
+
+    public PersonAddress? CurrentAddress => _addresses.Where(a => a.To is null).MaxBy(a => a.From);
+
+    public void Update(PersonDetails details, DateOnly today)
+    {
+        GivenName = Guard.Required(details.GivenName, "givenName", "a first name", 100);
+        FamilyName = Guard.Required(details.FamilyName, "familyName", "a last name", 100);
+        KnownAs = Guard.Optional(details.KnownAs, "knownAs", "known as", 100);
+        if (details.DateOfBirth is { } dob && dob > today)
+            throw new RuleViolationException("date-of-birth-in-future", "Date of birth must be today or in the past", "dateOfBirth");
+        if (details.DateOfDeath is { } dod)
+        {
+            if (dod > today)
+                throw new RuleViolationException("date-of-death-in-future", "Date of death must be today or in the past", "dateOfDeath");
+            if (details.DateOfBirth is { } born && dod < born)
+                throw new RuleViolationException("date-of-death-before-birth", "Date of death must be on or after the date of birth", "dateOfDeath");
+        }
+        DateOfBirth = details.DateOfBirth;
+        DateOfDeath = details.DateOfDeath;
+        Sex = details.Sex;
+        Ethnicity = Guard.Optional(details.Ethnicity, "ethnicity", "ethnicity", 100);
+        Religion = Guard.Optional(details.Religion, "religion", "religion", 100);
+        FirstLanguage = Guard.Optional(details.FirstLanguage, "firstLanguage", "first language", 100);
+        NeedsInterpreter = details.NeedsInterpreter;
+        Disability = Guard.Optional(details.Disability, "disability", "disability", 500);
+        School = Guard.Optional(details.School, "school", "school", 200);
+
+        SearchGivenName = NameMatching.Normalise(GivenName + (KnownAs is null ? "" : " " + KnownAs));
+        SearchFamilyName = NameMatching.Normalise(FamilyName);
+        GivenNameKey = NameMatching.PhoneticKey(GivenName);
+        FamilyNameKey = NameMatching.PhoneticKey(FamilyName);
+    }
+
+    /// <summary>Age in whole years on a given day, or null when the date of birth is not known.</summary>
+    public int? AgeOn(DateOnly day)
+    {
+        if (DateOfBirth is not { } dob) return null;
+        var end = DateOfDeath is { } dod && dod < day ? dod : day;
+        var age = end.Year - dob.Year;
+        if (end < dob.AddYears(age)) age--;
+        return age;
+    }
+
+    /// <summary>Records a move: the current address ends the day before the new one starts.</summary>
+    public PersonAddress MoveTo(Guid addressId, AddressLines lines, DateOnly from)
+    {
+        var current = CurrentAddress;
+        if (current is not null)
+        {
+            if (from <= current.From)
+                throw new RuleViolationException("address-before-current", "The new address must start after the current address started", "from");
+            current.End(from.AddDays(-1));
+        }
+        var address = new PersonAddress(addressId, Id, lines, from);
+        _addresses.Add(address);
+        return address;
+    }
+}
+
+public sealed record PersonDetails(
+    string? GivenName,
+    string? FamilyName,
+    DateOnly? DateOfBirth,
+    Sex Sex = Sex.NotKnown,
+    string? KnownAs = null,
+    string? Ethnicity = null,
+    string? Religion = null,
+    string? FirstLanguage = null,
+    bool NeedsInterpreter = false,
+    string? Disability = null,
+    string? School = null,
+    DateOnly? DateOfDeath = null);
+
+public sealed record AddressLines(string? Line1, string? Line2, string? Town, string? Postcode);
+
+public sealed class PersonAddress
+{
+    private PersonAddress() { }
+
+    internal PersonAddress(Guid id, Guid personId, AddressLines lines, DateOnly from)
+    {
+        Id = id;
+        PersonId = personId;
+        Line1 = Guard.Required(lines.Line1, "address.line1", "the first line of the address", 200);
+        Line2 = Guard.Optional(lines.Line2, "address.line2", "the second line of the address", 200);
+        Town = Guard.Optional(lines.Town, "address.town", "the town", 100);
+        Postcode = Guard.Optional(lines.Postcode, "address.postcode", "the postcode", 10)?.ToUpperInvariant();
+        From = from;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PersonId { get; private set; }
+    public string Line1 { get; private set; } = "";
+    public string? Line2 { get; private set; }
+    public string? Town { get; private set; }
+    public string? Postcode { get; private set; }
+    public DateOnly From { get; private set; }
+    public DateOnly? To { get; private set; }
+
+    public string SingleLine => string.Join(", ", new[] { Line1, Line2, Town, Postcode }.Where(s => !string.IsNullOrEmpty(s)));
+
+    internal void End(DateOnly to) => To = to;
+}
