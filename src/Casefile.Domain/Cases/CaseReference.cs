@@ -2,7 +2,7 @@ namespace Casefile.Domain.Cases;
 
 /// <summary>
 /// The human-readable case reference workers quote on the phone and in letters: "CF" and a
-/// six-digit number with a check letter, so a mistyped reference is caught ("CF-004217-K").
+/// six-digit number with a check letter, so a mistyped reference is caught ("CF-004217-N").
 /// </summary>
 public static class CaseReference
 {

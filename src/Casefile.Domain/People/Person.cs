@@ -52,11 +52,12 @@ public sealed class Person
 
     public PersonAddress? CurrentAddress => _addresses.Where(a => a.To is null).MaxBy(a => a.From);
 
+    /// <summary>Checks every field first and changes nothing unless all are valid.</summary>
     public void Update(PersonDetails details, DateOnly today)
     {
-        GivenName = Guard.Required(details.GivenName, "givenName", "a first name", 100);
-        FamilyName = Guard.Required(details.FamilyName, "familyName", "a last name", 100);
-        KnownAs = Guard.Optional(details.KnownAs, "knownAs", "known as", 100);
+        var givenName = Guard.Required(details.GivenName, "givenName", "a first name", 100);
+        var familyName = Guard.Required(details.FamilyName, "familyName", "a last name", 100);
+        var knownAs = Guard.Optional(details.KnownAs, "knownAs", "known as", 100);
         if (details.DateOfBirth is { } dob && dob > today)
             throw new RuleViolationException("date-of-birth-in-future", "Date of birth must be today or in the past", "dateOfBirth");
         if (details.DateOfDeath is { } dod)
@@ -66,15 +67,24 @@ public sealed class Person
             if (details.DateOfBirth is { } born && dod < born)
                 throw new RuleViolationException("date-of-death-before-birth", "Date of death must be on or after the date of birth", "dateOfDeath");
         }
+        var ethnicity = Guard.Optional(details.Ethnicity, "ethnicity", "ethnicity", 100);
+        var religion = Guard.Optional(details.Religion, "religion", "religion", 100);
+        var firstLanguage = Guard.Optional(details.FirstLanguage, "firstLanguage", "first language", 100);
+        var disability = Guard.Optional(details.Disability, "disability", "disability", 500);
+        var school = Guard.Optional(details.School, "school", "school", 200);
+
+        GivenName = givenName;
+        FamilyName = familyName;
+        KnownAs = knownAs;
         DateOfBirth = details.DateOfBirth;
         DateOfDeath = details.DateOfDeath;
         Sex = details.Sex;
-        Ethnicity = Guard.Optional(details.Ethnicity, "ethnicity", "ethnicity", 100);
-        Religion = Guard.Optional(details.Religion, "religion", "religion", 100);
-        FirstLanguage = Guard.Optional(details.FirstLanguage, "firstLanguage", "first language", 100);
+        Ethnicity = ethnicity;
+        Religion = religion;
+        FirstLanguage = firstLanguage;
         NeedsInterpreter = details.NeedsInterpreter;
-        Disability = Guard.Optional(details.Disability, "disability", "disability", 500);
-        School = Guard.Optional(details.School, "school", "school", 200);
+        Disability = disability;
+        School = school;
 
         SearchGivenName = NameMatching.Normalise(GivenName + (KnownAs is null ? "" : " " + KnownAs));
         SearchFamilyName = NameMatching.Normalise(FamilyName);
@@ -96,13 +106,10 @@ public sealed class Person
     public PersonAddress MoveTo(Guid addressId, AddressLines lines, DateOnly from)
     {
         var current = CurrentAddress;
-        if (current is not null)
-        {
-            if (from <= current.From)
-                throw new RuleViolationException("address-before-current", "The new address must start after the current address started", "from");
-            current.End(from.AddDays(-1));
-        }
+        if (current is not null && from <= current.From)
+            throw new RuleViolationException("address-before-current", "The new address must start after the current address started", "from");
         var address = new PersonAddress(addressId, Id, lines, from);
+        current?.End(from.AddDays(-1));
         _addresses.Add(address);
         return address;
     }

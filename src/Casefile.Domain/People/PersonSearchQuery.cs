@@ -22,15 +22,16 @@ public sealed record PersonSearchQuery(IReadOnlyList<string> NameWords, DateOnly
         int? year = null;
         var raw = (text ?? "").Trim();
 
-        // Dates with spaces ("3 April 2015") are tried on the whole tail first.
+        // Dates with spaces ("3 April 2015") may stand anywhere in the text.
         var tokens = raw.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         for (var take = Math.Min(3, tokens.Count); take >= 2 && dob is null; take--)
         {
-            var tail = string.Join(' ', tokens.Skip(tokens.Count - take));
-            if (TryDate(tail, out var d))
+            for (var start = 0; start + take <= tokens.Count; start++)
             {
+                if (!TryDate(string.Join(' ', tokens.Skip(start).Take(take)), out var d)) continue;
                 dob = d;
-                tokens.RemoveRange(tokens.Count - take, take);
+                tokens.RemoveRange(start, take);
+                break;
             }
         }
 

@@ -82,7 +82,7 @@ public sealed class Referral
         DecidedBy = decidedBy;
     }
 
-    private void EnsureAwaiting()
+    public void EnsureAwaiting()
     {
         if (Decision != ReferralDecision.Awaiting)
             throw new StateConflictException("referral-already-decided",

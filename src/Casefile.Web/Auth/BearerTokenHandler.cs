@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using Casefile.Data.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Casefile.Web.Auth;
+
+/// <summary>
+/// Authenticates API clients by <c>Authorization: Bearer &lt;token&gt;</c>. The principal is built
+/// by the same factory as a browser sign-in, so a token acts with exactly its user's rights.
+/// </summary>
+public sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokens tokens,
+    IUserClaimsPrincipalFactory<StaffUser> principals)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        var user = await tokens.FindUserAsync(token, Context.RequestAborted);
+        if (user is null) return AuthenticateResult.Fail("The token is not valid, has expired or was revoked.");
+        var principal = await principals.CreateAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,207 @@
+using Casefile.Data;
+using Casefile.Data.Configurations;
+using Casefile.Domain.Cases;
+using Casefile.Domain.People;
+using Casefile.Domain.Referrals;
+using Casefile.Domain.Staff;
+using Casefile.Web.Cli;
+using Casefile.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casefile.Web.Demo;
+
+/// <summary>
+/// A believable small service for trying Casefile: a division with two teams, one user per role,
+/// about forty children with their families and professionals, referrals in every state, open and
+/// closed cases. Every name and address is invented. Runs only on a database with no users.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeProvider clock)
+{
+    public const string Password = "casefile-demo";
+
+    public static readonly IReadOnlyList<DemoUser> Users =
+    [
+        new("amara.osei", "Amara Osei", StaffRole.SocialWorker, DemoTeam.Northgate, "daniel.hughes"),
+        new("ben.carter", "Ben Carter", StaffRole.SocialWorker, DemoTeam.Riverside, "hannah.price"),
+        new("daniel.hughes", "Daniel Hughes", StaffRole.PracticeManager, DemoTeam.Northgate, "priya.shah"),
+        new("hannah.price", "Hannah Price", StaffRole.PracticeManager, DemoTeam.Riverside, "priya.shah"),
+        new("priya.shah", "Priya Shah", StaffRole.PrincipalManager, DemoTeam.Division, "grace.adeyemi"),
+        new("grace.adeyemi", "Grace Adeyemi", StaffRole.DivisionalManager, DemoTeam.Division, null),
+        new("olu.bello", "Olu Bello", StaffRole.AdminOfficer, DemoTeam.Northgate, "daniel.hughes"),
+        new("sam.fraser", "Sam Fraser", StaffRole.Legal, null, null),
+        new("rita.kowalski", "Rita Kowalski", StaffRole.RecordsManager, null, null),
+        new("alex.morgan", "Alex Morgan", StaffRole.Administrator, null, null),
+    ];
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
+    {
+        if (await db.Users.AnyAsync(ct)) return false;
+
+        var division = new Team(Guid.NewGuid(), DemoTeam.Division);
+        var northgate = new Team(Guid.NewGuid(), DemoTeam.Northgate, division.Id);
+        var riverside = new Team(Guid.NewGuid(), DemoTeam.Riverside, division.Id);
+        db.Teams.AddRange(division, northgate, riverside);
+        await db.SaveChangesAsync(ct);
+        var teams = new Dictionary<string, Team> { [division.Name] = division, [northgate.Name] = northgate, [riverside.Name] = riverside };
+
+        var ids = new Dictionary<string, Guid>();
+        foreach (var u in OrderManagersFirst(Users))
+        {
+            var result = await UserAccounts.CreateAsync(services, u.UserName, u.DisplayName, u.Role,
+                u.Team is null ? null : teams[u.Team].Id, u.Manager is null ? null : ids[u.Manager], Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            ids[u.UserName] = (await db.Users.SingleAsync(x => x.UserName == u.UserName, ct)).Id;
+        }
+
+        await SeedFamiliesAsync(ids, northgate, riverside, ct);
+        return true;
+    }
+
+    private static IEnumerable<DemoUser> OrderManagersFirst(IReadOnlyList<DemoUser> users)
+    {
+        var done = new HashSet<string>();
+        var pending = users.ToList();
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(u => u.Manager is null || done.Contains(u.Manager)).ToList();
+            foreach (var u in ready)
+            {
+                done.Add(u.UserName);
+                pending.Remove(u);
+                yield return u;
+            }
+        }
+    }
+
+    private async Task SeedFamiliesAsync(Dictionary<string, Guid> ids, Team northgate, Team riverside, CancellationToken ct)
+    {
+        var random = new Random(20261124);
+        var now = clock.GetUtcNow();
+        var today = clock.Today();
+        var intake = ids["olu.bello"];
+        var caseNumber = 0L;
+
+        var schools = new[] { "Harrowden Primary School", "St Anne's C of E Primary", "Millbrook Academy", "Westfield High School", "Elm Park Nursery" };
+        var streets = new[] { "Alder Close", "Beacon Road", "Chapel Street", "Dovecote Lane", "Elmfield Avenue", "Foxglove Way", "Granary Court", "Hawthorn Drive", "Kestrel Rise", "Linden Grove" };
+        var towns = new[] { "Harrowden", "Millbrook", "Northgate", "Riverside" };
+        var ethnicities = new[] { "White British", "Black African", "Mixed White and Black Caribbean", "Pakistani", "White Polish", "Indian", "Black Caribbean", "White and Asian" };
+        var languages = new[] { "English", "English", "English", "Polish", "Urdu", "Somali", "Romanian" };
+        var reasons = new[]
+        {
+            "School reports the child has come in hungry on several days and has unexplained bruising on the arm.",
+            "Police attended a domestic incident at the home address overnight; the children were present.",
+            "Health visitor is worried about the home conditions and the baby's weight.",
+            "Child told a teacher they are scared to go home because of arguments between the adults.",
+            "Mother asked for help: she is struggling to manage her son's behaviour and her own health.",
+            "Neighbour reports young children left alone in the flat in the evenings.",
+            "GP is concerned that a parent's alcohol use is affecting care of the children.",
+            "Young person missing from home for two nights; found by police and returned.",
+        };
+        var referrers = new[] { ("Ms J Patel", "Harrowden Primary School"), ("PC R Doyle", "Police"), ("Sara Lind", "Health visiting service"), ("Dr M Evans", "Millbrook Surgery"), ("Neighbour (anonymous)", null), ("Mrs K Walsh", "Westfield High School") };
+
+        var gp = AddAdult("Marion", "Evans", null, today, random, streets, towns, ethnicities, languages, now);
+        var teacher = AddAdult("Jaspreet", "Patel", null, today, random, streets, towns, ethnicities, languages, now);
+
+        var familyNames = new[] { "Ashworth", "Baptiste", "Chowdhury", "Delaney", "Eriksen", "Fairweather", "Gallagher", "Haddad", "Iqbal", "Jablonski", "Kilbride", "Lindqvist", "Mbeki", "Novak", "O'Rourke", "Pemberton", "Quayle" };
+        var girls = new[] { "Amelia", "Bethany", "Chloe", "Daisy", "Eva", "Freya", "Grace", "Hana", "Isla", "Jasmine", "Keira", "Lily", "Maya", "Nadia", "Olivia", "Poppy", "Ruby", "Sofia", "Tia", "Zara" };
+        var boys = new[] { "Aaron", "Billy", "Callum", "Dylan", "Ethan", "Finn", "George", "Harvey", "Idris", "Jack", "Kai", "Leo", "Mason", "Noah", "Oscar", "Reuben", "Samuel", "Tyler", "Yusuf", "Zain" };
+        var mothers = new[] { "Claire", "Donna", "Fatima", "Gemma", "Joanne", "Kasia", "Leanne", "Nicola", "Rachel", "Shazia", "Tracey", "Yasmin" };
+        var fathers = new[] { "Adam", "Craig", "Darren", "Imran", "Jamal", "Lee", "Marek", "Paul", "Ryan", "Steven", "Wayne" };
+
+        var children = new List<Person>();
+        var f = 0;
+        while (children.Count < 40)
+        {
+            var family = familyNames[f % familyNames.Length] + (f >= familyNames.Length ? "-Hill" : "");
+            f++;
+            var street = $"{random.Next(1, 120)} {streets[random.Next(streets.Length)]}";
+            var town = towns[random.Next(towns.Length)];
+            var postcode = $"HD{random.Next(1, 9)} {random.Next(1, 9)}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}";
+            var ethnicity = ethnicities[random.Next(ethnicities.Length)];
+            var language = languages[random.Next(languages.Length)];
+
+            var mother = AddPerson(PersonKind.Adult, mothers[random.Next(mothers.Length)], family, today.AddYears(-random.Next(22, 45)).AddDays(-random.Next(365)),
+                Sex.Female, ethnicity, language, null, street, town, postcode, now, today);
+            Person? father = null;
+            if (random.Next(3) > 0)
+                father = AddPerson(PersonKind.Adult, fathers[random.Next(fathers.Length)], family, today.AddYears(-random.Next(24, 50)).AddDays(-random.Next(365)),
+                    Sex.Male, ethnicity, language, null, street, town, postcode, now, today);
+
+            var siblings = new List<Person>();
+            var count = Math.Min(random.Next(1, 4), 40 - children.Count);
+            for (var i = 0; i < count; i++)
+            {
+                var girl = random.Next(2) == 0;
+                var age = random.Next(0, 17);
+                var child = AddPerson(PersonKind.Child, girl ? girls[random.Next(girls.Length)] : boys[random.Next(boys.Length)], family,
+                    today.AddYears(-age).AddDays(-random.Next(1, 360)), girl ? Sex.Female : Sex.Male, ethnicity, language,
+                    age >= 4 ? schools[random.Next(schools.Length)] : null, street, town, postcode, now, today);
+                db.Relationships.Add(new Relationship(Guid.NewGuid(), child.Id, mother.Id, RelationshipKind.Mother, null, now));
+                if (father is not null) db.Relationships.Add(new Relationship(Guid.NewGuid(), child.Id, father.Id, RelationshipKind.Father, null, now));
+                foreach (var s in siblings) db.Relationships.Add(new Relationship(Guid.NewGuid(), child.Id, s.Id, RelationshipKind.Sibling, null, now));
+                db.Relationships.Add(new Relationship(Guid.NewGuid(), child.Id, gp.Id, RelationshipKind.GeneralPractitioner, "Millbrook Surgery", now));
+                if (child.School is not null && random.Next(2) == 0)
+                    db.Relationships.Add(new Relationship(Guid.NewGuid(), child.Id, teacher.Id, RelationshipKind.Teacher, "Designated safeguarding lead", now));
+                siblings.Add(child);
+                children.Add(child);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Referrals in every state: awaiting a decision, no further action, accepted into open and closed cases.
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            var (referrer, agency) = referrers[random.Next(referrers.Length)];
+            var received = now.AddDays(-random.Next(2, 400)).AddMinutes(-random.Next(600));
+            var referral = new Referral(Guid.NewGuid(), child.Id, received, referrer, agency, reasons[random.Next(reasons.Length)], intake, received.AddHours(2));
+            db.Referrals.Add(referral);
+            var slot = i % 8;
+            if (slot == 6)
+            {
+                continue; // awaiting a decision
+            }
+            var manager = i % 2 == 0 ? ids["daniel.hughes"] : ids["hannah.price"];
+            if (slot == 7)
+            {
+                referral.DecideNoFurtherAction("Needs met by universal services; school and health visitor to continue support. Family told of the decision.",
+                    manager, received.AddDays(1));
+                continue;
+            }
+            var team = i % 2 == 0 ? northgate : riverside;
+            var worker = i % 2 == 0 ? (i % 6 == 0 ? ids["daniel.hughes"] : ids["amara.osei"]) : ids["ben.carter"];
+            var decidedAt = received.AddDays(1);
+            var openedOn = DateOnly.FromDateTime(decidedAt.ToLondon().DateTime);
+            var file = referral.Accept(null, new NewCaseFile(Guid.NewGuid(), CaseReference.Format(++caseNumber), team.Id, worker), manager, decidedAt, openedOn);
+            db.CaseFiles.Add(file);
+            if (slot == 5 && openedOn.AddDays(30) < today)
+                file.RecordClosure(openedOn.AddDays(random.Next(30, Math.Max(31, today.DayNumber - openedOn.DayNumber))));
+        }
+        await db.SaveChangesAsync(ct);
+        await db.Counters.Where(c => c.Name == Counters.CaseReference).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, caseNumber), ct);
+    }
+
+    private Person AddAdult(string given, string family, string? school, DateOnly today, Random random, string[] streets, string[] towns,
+        string[] ethnicities, string[] languages, DateTimeOffset now) =>
+        AddPerson(PersonKind.Adult, given, family, today.AddYears(-random.Next(30, 60)), Sex.Female, ethnicities[0], languages[0], school,
+            $"{random.Next(1, 99)} {streets[random.Next(streets.Length)]}", towns[random.Next(towns.Length)], "HD1 1AA", now, today);
+
+    private Person AddPerson(PersonKind kind, string given, string family, DateOnly dob, Sex sex, string ethnicity, string language,
+        string? school, string street, string town, string postcode, DateTimeOffset now, DateOnly today)
+    {
+        var person = new Person(Guid.NewGuid(), kind, new PersonDetails(given, family, dob, sex, Ethnicity: ethnicity,
+            FirstLanguage: language, NeedsInterpreter: language != "English" && kind == PersonKind.Adult, School: school), now, today);
+        person.MoveTo(Guid.NewGuid(), new AddressLines(street, null, town, postcode), dob < today.AddYears(-3) ? today.AddYears(-3) : dob);
+        db.People.Add(person);
+        return person;
+    }
+}
+
+public sealed record DemoUser(string UserName, string DisplayName, string Role, string? Team, string? Manager);
+
+public static class DemoTeam
+{
+    public const string Division = "Children and Family Services";
+    public const string Northgate = "Northgate Children's Team";
+    public const string Riverside = "Riverside Family Support Team";
+}

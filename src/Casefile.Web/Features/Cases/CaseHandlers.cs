@@ -1,0 +1,117 @@
+using Casefile.Data;
+using Casefile.Domain.Access;
+using Casefile.Domain.Cases;
+using Casefile.Domain.Staff;
+using Casefile.Web.Features.Referrals;
+using Casefile.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casefile.Web.Features.Cases;
+
+public sealed record AllocationView(DateTimeOffset From, string Team, string Worker, string WorkerUserName, string ChangedBy, string Reason);
+
+public sealed record CaseView(
+    Guid Id, string Reference, Guid ChildId, string ChildName, DateOnly? ChildDateOfBirth, CaseStatus Status, string Team,
+    string AllocatedWorker, string AllocatedWorkerName, DateOnly OpenedOn, DateOnly? ClosedOn, int Volume,
+    IReadOnlyList<AllocationView> Allocations, string AccessBasis, Guid Version);
+
+/// <summary>A case file, after the access policy has allowed the viewer to read it; the view is audited.</summary>
+public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit)
+{
+    public async Task<CaseView> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var decision = await access.DemandAsync(id, AccessAction.Read, AuditAction.View, ct);
+        var row = await (from c in db.CaseFiles.AsNoTracking()
+                         where c.Id == id
+                         join p in db.People on c.ChildId equals p.Id
+                         join t in db.Teams on c.TeamId equals t.Id
+                         join u in db.Users on c.AllocatedWorkerId equals u.Id
+                         select new { c, p.GivenName, p.FamilyName, p.DateOfBirth, Team = t.Name, u.UserName, u.DisplayName })
+            .SingleAsync(ct);
+        var allocations = await (from a in db.CaseAllocations.AsNoTracking()
+                                 where a.CaseFileId == id
+                                 join t in db.Teams on a.TeamId equals t.Id
+                                 join w in db.Users on a.WorkerId equals w.Id
+                                 join changer in db.Users on a.ChangedBy equals changer.Id
+                                 orderby a.From descending
+                                 select new AllocationView(a.From, t.Name, w.DisplayName, w.UserName!, changer.DisplayName, a.Reason))
+            .ToListAsync(ct);
+        audit.Record(AuditAction.View, "case", id, id, row.c.ChildId, reason: decision.Basis);
+        await db.SaveChangesAsync(ct);
+        var file = row.c;
+        return new CaseView(file.Id, file.Reference, file.ChildId, $"{row.GivenName} {row.FamilyName}", row.DateOfBirth, file.Status, row.Team,
+            row.UserName!, row.DisplayName, file.OpenedOn, file.ClosedOn, file.CurrentVolume, allocations, decision.Basis, file.Version);
+    }
+}
+
+public sealed record CaseListItem(Guid Id, string Reference, Guid ChildId, string ChildName, DateOnly? ChildDateOfBirth, CaseStatus Status,
+    string Team, string AllocatedWorker, DateOnly OpenedOn);
+
+/// <summary>"My cases": the cases allocated to the signed-in worker, and for managers their teams' open cases.</summary>
+public sealed class MyCases(AppDbContext db, CurrentUser user, AuditTrail audit)
+{
+    public async Task<(IReadOnlyList<CaseListItem> Mine, IReadOnlyList<CaseListItem> Teams)> HandleAsync(CancellationToken ct)
+    {
+        var viewer = await user.ViewerAsync(ct);
+        var mine = await Query().Where(x => x.c.AllocatedWorkerId == viewer.UserId && x.c.Status == CaseStatus.Open)
+            .OrderBy(x => x.p.FamilyName).ThenBy(x => x.p.GivenName).Select(Project).ToListAsync(ct);
+        IReadOnlyList<CaseListItem> teams = [];
+        if (viewer.IsManager && viewer.OverseenTeamIds.Count > 0)
+        {
+            var ids = viewer.OverseenTeamIds.ToList();
+            teams = await Query().Where(x => ids.Contains(x.c.TeamId) && x.c.Status == CaseStatus.Open && x.c.AllocatedWorkerId != viewer.UserId)
+                .OrderBy(x => x.t.Name).ThenBy(x => x.p.FamilyName).Select(Project).Take(500).ToListAsync(ct);
+        }
+        audit.Record(AuditAction.View, "case-list", null, reason: $"My cases: {mine.Count} allocated, {teams.Count} in teams overseen");
+        await db.SaveChangesAsync(ct);
+        return (mine, teams);
+    }
+
+    private sealed class Row
+    {
+        public required CaseFile c { get; init; }
+        public required Domain.People.Person p { get; init; }
+        public required Team t { get; init; }
+        public required Data.Identity.StaffUser u { get; init; }
+    }
+
+    private IQueryable<Row> Query() =>
+        from c in db.CaseFiles.AsNoTracking()
+        join p in db.People on c.ChildId equals p.Id
+        join t in db.Teams on c.TeamId equals t.Id
+        join u in db.Users on c.AllocatedWorkerId equals u.Id
+        select new Row { c = c, p = p, t = t, u = u };
+
+    private static readonly System.Linq.Expressions.Expression<Func<Row, CaseListItem>> Project = x =>
+        new CaseListItem(x.c.Id, x.c.Reference, x.c.ChildId, x.p.GivenName + " " + x.p.FamilyName, x.p.DateOfBirth, x.c.Status,
+            x.t.Name, x.u.DisplayName, x.c.OpenedOn);
+}
+
+public sealed record ReallocateCommand(string? Team, string? AllocatedWorker, string? Reason, Guid? Version);
+
+/// <summary>
+/// A manager moves a case to another worker or team. Every change is kept in the allocation
+/// history. (The transfer workflow with its summary, policy 3.12, builds on this.)
+/// </summary>
+public sealed class ReallocateCase(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public async Task HandleAsync(Guid caseId, ReallocateCommand command, CancellationToken ct)
+    {
+        await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
+        if (!user.Roles.Any(StaffRole.IsManager))
+            throw new AccessDeniedException("Only a manager can reallocate a case.", "Ask the team manager to reallocate it.");
+        var file = await db.CaseFiles.Include(c => c.Allocations).SingleAsync(c => c.Id == caseId, ct);
+        if (command.Version is { } version && version != file.Version)
+            throw new Domain.Common.StateConflictException("stale-edit", "The case was changed after you opened it. Reload it and try again.");
+        var errors = new ValidationErrors();
+        errors.Required(command.Reason, "reason", "Enter the reason for the change", 1000);
+        errors.ThrowIfAny();
+        var (team, worker) = await StaffLookup.ResolveAllocationAsync(db, command.Team, command.AllocatedWorker, required: true, ct);
+        var viewer = await user.ViewerAsync(ct);
+        if (!viewer.OverseenTeamIds.Contains(team!.Id))
+            throw ValidationFailedException.For("team", $"You can only allocate to teams you manage. {team.Name} is not one of them");
+        file.Reallocate(team.Id, worker!.Id, user.Id, clock.GetUtcNow(), command.Reason);
+        audit.Record(AuditAction.Update, "case-allocation", caseId, caseId, file.ChildId, reason: command.Reason);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,36 @@
+using Casefile.Web.Features.Account;
+using Casefile.Web.Features.Cases;
+using Casefile.Web.Features.People;
+using Casefile.Web.Features.Referrals;
+
+namespace Casefile.Web.Features;
+
+/// <summary>Registers each feature's handlers and maps its API endpoints under <c>/api/v1</c>.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<CreatePerson>();
+        services.AddScoped<SearchPeople>();
+        services.AddScoped<GetPerson>();
+        services.AddScoped<RecordReferral>();
+        services.AddScoped<AcceptReferral>();
+        services.AddScoped<DecideNoFurtherAction>();
+        services.AddScoped<ReferralQueries>();
+        services.AddScoped<GetCase>();
+        services.AddScoped<MyCases>();
+        services.AddScoped<ReallocateCase>();
+        return services;
+    }
+
+    public static void MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        api.MapAccount();
+        api.MapPeople();
+        api.MapReferrals();
+        api.MapCases();
+        api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+            detail: "There is no API endpoint at this address. See /openapi/v1.json.")).ExcludeFromDescription();
+    }
+}

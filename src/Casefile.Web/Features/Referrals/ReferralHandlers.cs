@@ -1,0 +1,208 @@
+using Casefile.Data;
+using Casefile.Data.Configurations;
+using Casefile.Data.Identity;
+using Casefile.Domain.Cases;
+using Casefile.Domain.People;
+using Casefile.Domain.Referrals;
+using Casefile.Domain.Staff;
+using Casefile.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casefile.Web.Features.Referrals;
+
+public sealed record RecordReferralCommand(Guid? ChildId, DateTimeOffset? ReceivedAt, string? ReferrerName, string? ReferrerAgency, string? Reason);
+
+/// <summary>Records a referral received about a child, awaiting a decision.</summary>
+public sealed class RecordReferral(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(RecordReferralCommand command, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var now = clock.GetUtcNow();
+        if (command.ChildId is not { } childId) errors.Add("childId", "Select the child the referral is about");
+        else
+        {
+            var child = await db.People.Where(p => p.Id == childId).Select(p => new { p.Kind, p.DateOfDeath }).SingleOrDefaultAsync(ct);
+            if (child is null) errors.Add("childId", "There is no person with this id on the register");
+            else if (child.Kind != PersonKind.Child) errors.Add("childId", "A referral must be about a child. This person is recorded as an adult");
+        }
+        if (command.ReceivedAt is not { } received) errors.Add("receivedAt", "Enter the date and time the referral was received");
+        else if (received > now.AddMinutes(5)) errors.Add("receivedAt", "The date and time received must be in the past");
+        errors.Required(command.ReferrerName, "referrerName", "Enter who made the referral", 200);
+        errors.Optional(command.ReferrerAgency, "referrerAgency", 200);
+        errors.Required(command.Reason, "reason", "Enter the reason for the referral", 10_000);
+        errors.ThrowIfAny();
+
+        var referral = new Referral(Guid.NewGuid(), command.ChildId!.Value, command.ReceivedAt!.Value, command.ReferrerName,
+            command.ReferrerAgency, command.Reason, user.Id, now);
+        db.Referrals.Add(referral);
+        audit.Record(AuditAction.Create, "referral", referral.Id, personId: referral.ChildId);
+        await db.SaveChangesAsync(ct);
+        return referral.Id;
+    }
+}
+
+public sealed record AcceptReferralCommand(string? Team, string? AllocatedWorker);
+
+public sealed record AcceptedReferral(Guid CaseId, string Reference, bool Reopened, bool AddedToOpenCase);
+
+/// <summary>
+/// Accepts a referral: opens the child's case file (policy 5.2), reopens a closed one as a new
+/// volume, or adds the referral to the open one. Only managers decide referrals.
+/// </summary>
+public sealed class AcceptReferral(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<AcceptedReferral> HandleAsync(Guid referralId, AcceptReferralCommand command, CancellationToken ct)
+    {
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw new NotFoundException("The referral");
+        EnsureManager(user);
+        referral.EnsureAwaiting();
+
+        var existing = await db.CaseFiles.Include(c => c.Volumes).Include(c => c.Allocations)
+            .SingleOrDefaultAsync(c => c.ChildId == referral.ChildId, ct);
+        var (team, worker) = await StaffLookup.ResolveAllocationAsync(db, command.Team, command.AllocatedWorker,
+            required: existing is null || existing.Status == CaseStatus.Closed, ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        NewCaseFile opening = null!;
+        if (existing is null)
+        {
+            var number = await NextCaseNumberAsync(ct);
+            opening = new NewCaseFile(Guid.NewGuid(), CaseReference.Format(number), team!.Id, worker!.Id);
+        }
+        else if (existing.Status == CaseStatus.Closed)
+        {
+            opening = new NewCaseFile(existing.Id, existing.Reference, team!.Id, worker!.Id);
+        }
+
+        var wasClosed = existing?.Status == CaseStatus.Closed;
+        var file = referral.Accept(existing, opening, user.Id, clock.GetUtcNow(), clock.Today());
+        if (existing is null) db.CaseFiles.Add(file);
+        audit.Record(AuditAction.Decide, "referral", referral.Id, file.Id, referral.ChildId, reason: "Accepted");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new AcceptedReferral(file.Id, file.Reference, wasClosed, existing is not null && !wasClosed);
+    }
+
+    private async Task<long> NextCaseNumberAsync(CancellationToken ct)
+    {
+        await db.Counters.Where(c => c.Name == Counters.CaseReference)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), ct);
+        return await db.Counters.Where(c => c.Name == Counters.CaseReference).Select(c => c.Value).SingleAsync(ct);
+    }
+
+    internal static void EnsureManager(CurrentUser user)
+    {
+        if (!user.Roles.Any(StaffRole.IsManager))
+            throw new AccessDeniedException("Only a practice, principal or divisional manager can decide a referral.",
+                "Ask your manager to decide it.");
+    }
+}
+
+public sealed record NoFurtherActionCommand(string? Reason);
+
+/// <summary>Decides a referral as no further action, with the reason. No case file is opened.</summary>
+public sealed class DecideNoFurtherAction(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task HandleAsync(Guid referralId, NoFurtherActionCommand command, CancellationToken ct)
+    {
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw new NotFoundException("The referral");
+        AcceptReferral.EnsureManager(user);
+        referral.EnsureAwaiting();
+        var errors = new ValidationErrors();
+        errors.Required(command.Reason, "reason", "Enter why no further action is needed", 10_000);
+        errors.ThrowIfAny();
+        referral.DecideNoFurtherAction(command.Reason, user.Id, clock.GetUtcNow());
+        audit.Record(AuditAction.Decide, "referral", referral.Id, personId: referral.ChildId, reason: "No further action");
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public sealed record ReferralView(
+    Guid Id, Guid ChildId, string ChildName, DateOnly? ChildDateOfBirth, DateTimeOffset ReceivedAt, string ReferrerName,
+    string? ReferrerAgency, string Reason, ReferralDecision Decision, DateTimeOffset? DecidedAt, string? DecidedBy,
+    string? NoFurtherActionReason, Guid? CaseId, string? CaseReference, string RecordedBy);
+
+/// <summary>Reads referrals: one, or the list awaiting a decision and recently decided.</summary>
+public sealed class ReferralQueries(AppDbContext db, AuditTrail audit)
+{
+    public async Task<ReferralView> GetAsync(Guid id, CancellationToken ct)
+    {
+        var view = await Query().Where(r => r.Id == id).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("The referral");
+        audit.Record(AuditAction.View, "referral", id, view.CaseId, view.ChildId);
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+
+    public async Task<IReadOnlyList<ReferralView>> ListAsync(ReferralDecision? decision, int take, CancellationToken ct)
+    {
+        var query = Query();
+        if (decision is { } d) query = query.Where(r => r.Decision == d);
+        var list = await query.OrderByDescending(r => r.ReceivedAt).Take(take).ToListAsync(ct);
+        audit.Record(AuditAction.View, "referral-list", decision?.ToString(), reason: $"{list.Count} referrals listed");
+        await db.SaveChangesAsync(ct);
+        return list;
+    }
+
+    private IQueryable<ReferralView> Query() =>
+        from r in db.Referrals.AsNoTracking()
+        join p in db.People on r.ChildId equals p.Id
+        join recorder in db.Users on r.RecordedBy equals recorder.Id
+        join decider in db.Users on r.DecidedBy equals decider.Id into deciders
+        from decider in deciders.DefaultIfEmpty()
+        join c in db.CaseFiles on r.CaseFileId equals c.Id into files
+        from c in files.DefaultIfEmpty()
+        select new ReferralView(r.Id, r.ChildId, p.GivenName + " " + p.FamilyName, p.DateOfBirth, r.ReceivedAt, r.ReferrerName,
+            r.ReferrerAgency, r.Reason, r.Decision, r.DecidedAt, decider == null ? null : decider.DisplayName,
+            r.NoFurtherActionReason, r.CaseFileId, c == null ? null : c.Reference, recorder.DisplayName);
+}
+
+/// <summary>Finds teams and workers by what people type: a team by name (or id), a worker by username.</summary>
+public static class StaffLookup
+{
+    public static async Task<(Team? Team, StaffUser? Worker)> ResolveAllocationAsync(AppDbContext db, string? teamText, string? workerText, bool required, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        Team? team = null;
+        StaffUser? worker = null;
+        if (string.IsNullOrWhiteSpace(teamText))
+        {
+            if (required) errors.Add("team", "Select the team the case is allocated to");
+        }
+        else
+        {
+            team = await FindTeamAsync(db, teamText, ct);
+            if (team is null) errors.Add("team", $"There is no team called '{teamText.Trim()}'");
+        }
+        if (string.IsNullOrWhiteSpace(workerText))
+        {
+            if (required) errors.Add("allocatedWorker", "Select the social worker the case is allocated to");
+        }
+        else
+        {
+            var userName = workerText.Trim().ToLowerInvariant();
+            worker = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == userName.ToUpperInvariant(), ct);
+            if (worker is null || !worker.IsActive) errors.Add("allocatedWorker", $"There is no active user '{workerText.Trim()}'");
+            else
+            {
+                var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == worker.Id select r.Name).ToListAsync(ct);
+                if (!roles.Any(r => r == StaffRole.SocialWorker || StaffRole.IsManager(r!)))
+                    errors.Add("allocatedWorker", $"{worker.DisplayName} is not a social worker or manager, so cannot hold a case");
+                else if (team is not null && worker.TeamId != team.Id)
+                    errors.Add("allocatedWorker", $"{worker.DisplayName} is not in {team.Name}");
+            }
+        }
+        if (!required && (team is null) != (worker is null) && !errors.Any)
+            errors.Add(team is null ? "team" : "allocatedWorker", "Give both the team and the worker, or neither");
+        errors.ThrowIfAny();
+        return (team, worker);
+    }
+
+    public static async Task<Team?> FindTeamAsync(AppDbContext db, string text, CancellationToken ct)
+    {
+        var trimmed = text.Trim();
+        if (Guid.TryParse(trimmed, out var id)) return await db.Teams.SingleOrDefaultAsync(t => t.Id == id, ct);
+        var lower = trimmed.ToLowerInvariant();
+        return await db.Teams.SingleOrDefaultAsync(t => t.Name.ToLower() == lower, ct);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Casefile.Data;
+using Casefile.Data.Identity;
+using Casefile.Web.Auth;
+using Casefile.Web.Demo;
+using Casefile.Web.Features;
+using Casefile.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Casefile.Web.Hosting;
+
+/// <summary>Builds the one executable's web application: services, then the request pipeline.</summary>
+public static class WebApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseStaticWebAssets();
+        AddServices(builder.Services, builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var app = CreateBuilder(args).Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CasefileOptions>(configuration.GetSection("Casefile"));
+        var database = DatabaseConfiguration.FromConfiguration(configuration);
+        services.AddSingleton(database);
+        services.AddDbContext<AppDbContext>(database.Apply);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<CaseAccess>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<DemoSeeder>();
+        services.AddFeatureHandlers();
+        services.AddHostedService<DatabaseStartup>();
+
+        AddSignIn(services, configuration);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Casefile API";
+            doc.Info.Description = "The electronic case record for Children and Family Services. Authenticate with `Authorization: Bearer <token>`; tokens are issued with `tokens issue --user U`.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Errors/Status");
+        });
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "casefile-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+    }
+
+    private static void AddSignIn(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Casefile").Get<CasefileOptions>() ?? new CasefileOptions();
+
+        services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
+            {
+                // NCSC guidance: length over composition rules, and a lockout against guessing.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_@";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "casefile";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/errors/403";
+            o.ReturnUrlParameter = "returnUrl";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden),
+                OnValidatePrincipal = SessionLimits.ValidateAsync,
+            };
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "casefile";
+                o.DefaultChallengeScheme = "casefile";
+                o.DefaultForbidScheme = "casefile";
+            })
+            .AddPolicyScheme("casefile", "Cookie or bearer token", o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        // Deny by default: every endpoint and page needs a signed-in, active user unless it says otherwise.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Policies.CaseWorkRoles))
+            .AddPolicy(Policies.FrontDoor, p => p.RequireRole(Policies.FrontDoorRoles));
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Problem(statusCode: status,
+                title: status == 401 ? "Sign in needed" : "You do not have access",
+                detail: status == 401 ? "Send an API token as 'Authorization: Bearer <token>'." : "Your role does not allow this.")
+                .ExecuteAsync(context.HttpContext);
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/errors/500",
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiStatusProblem));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/errors/{0}"));
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Casefile API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
+        app.MapApi();
+    }
+
+    /// <summary>API errors without a body get problem details.</summary>
+    private static async Task ApiStatusProblem(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = http.Response.StatusCode,
+                Title = http.Response.StatusCode switch
+                {
+                    404 => "Not found",
+                    405 => "That method is not allowed here",
+                    415 => "Send the request body as JSON (Content-Type: application/json)",
+                    _ => "The request could not be completed",
+                },
+            },
+        });
+    }
+}
+
+public static class Policies
+{
+    public const string CaseWork = "case-work";
+    public const string FrontDoor = "front-door";
+
+    /// <summary>Roles that work with children's records day to day.</summary>
+    public static readonly string[] CaseWorkRoles =
+    [
+        Domain.Staff.StaffRole.SocialWorker, Domain.Staff.StaffRole.PracticeManager, Domain.Staff.StaffRole.PrincipalManager,
+        Domain.Staff.StaffRole.DivisionalManager, Domain.Staff.StaffRole.AdminOfficer,
+    ];
+
+    /// <summary>Roles that take and decide referrals at the front door.</summary>
+    public static readonly string[] FrontDoorRoles = CaseWorkRoles;
+}

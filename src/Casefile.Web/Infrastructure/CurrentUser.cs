@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Casefile.Data;
+using Casefile.Domain.Access;
+using Casefile.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Casefile.Web.Infrastructure;
+
+public static class CasefileClaims
+{
+    public const string DisplayName = "name";
+    public const string TeamId = "team";
+}
+
+/// <summary>
+/// The signed-in person for this request (by cookie or bearer token, the same either way), and
+/// the <see cref="Viewer"/> the access policy decides for: their roles, team and the teams they oversee.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, IOptions<CasefileOptions> options)
+{
+    private Viewer? _viewer;
+
+    private ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
+
+    public Guid Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+        ? id
+        : throw new InvalidOperationException("No signed-in user.");
+
+    public string UserName => Principal.Identity?.Name ?? "anonymous";
+
+    public string DisplayName => Principal.FindFirstValue(CasefileClaims.DisplayName) ?? UserName;
+
+    public IReadOnlySet<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+
+    public string Channel => http.HttpContext?.Request.Path.StartsWithSegments("/api") == true ? "api" : "web";
+
+    public AccessOptions AccessOptions => options.Value.Access;
+
+    /// <summary>Roles and teams are read from the database, not the cookie, so a change of team takes effect at once.</summary>
+    public async Task<Viewer> ViewerAsync(CancellationToken ct = default)
+    {
+        if (_viewer is not null) return _viewer;
+        var userId = Id;
+        var teamId = await db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).SingleOrDefaultAsync(ct);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == userId
+                           select r.Name!).ToListAsync(ct);
+        var overseen = new HashSet<Guid>();
+        if (teamId is { } own && roles.Any(StaffRole.IsManager))
+        {
+            var teams = await db.Teams.Select(t => new { t.Id, t.ParentTeamId }).ToListAsync(ct);
+            var frontier = new Queue<Guid>([own]);
+            while (frontier.TryDequeue(out var t))
+            {
+                if (!overseen.Add(t)) continue;
+                foreach (var child in teams.Where(x => x.ParentTeamId == t)) frontier.Enqueue(child.Id);
+            }
+        }
+        return _viewer = new Viewer(userId, roles.ToHashSet(), teamId, overseen);
+    }
+}
+
+/// <summary>Settings under the <c>Casefile</c> configuration section.</summary>
+public sealed class CasefileOptions
+{
+    public string DataDirectory { get; set; } = "data";
+    public bool SeedDemo { get; set; }
+    public AccessOptions Access { get; set; } = new();
+    public int IdleTimeoutMinutes { get; set; } = 30;
+    public int AbsoluteTimeoutHours { get; set; } = 10;
+}

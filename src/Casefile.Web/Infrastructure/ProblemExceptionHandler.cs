@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Casefile.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casefile.Web.Infrastructure;
+
+/// <summary>
+/// Turns every failure into RFC 9457 problem details with the right status: a user's mistake is
+/// never a 500. Pages handle their own expected errors into ModelState; what reaches here from a
+/// page is unexpected and is shown the plain error page instead.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception, context);
+        if (problem is null) return false;
+        if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        context.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails? ToProblem(Exception exception, HttpContext context)
+    {
+        switch (exception)
+        {
+            case ValidationFailedException v:
+                return Validation(v.Errors.ToDictionary(e => e.Key, e => e.Value));
+            case StateConflictException c:
+                return Problem(StatusCodes.Status409Conflict, "This conflicts with the record as it is now", c.Message, c.Rule);
+            case RuleViolationException r when r.Field is not null:
+                return Validation(new Dictionary<string, string[]> { [r.Field] = [r.Message] });
+            case RuleViolationException r:
+                return Problem(StatusCodes.Status422UnprocessableEntity, "The policy does not allow this", r.Message, r.Rule);
+            case NotFoundException n:
+                return Problem(StatusCodes.Status404NotFound, "Not found", n.Message);
+            case AccessDeniedException d:
+                var denied = Problem(StatusCodes.Status403Forbidden, "You do not have access", d.Message);
+                if (d.HowToGetAccess is not null) denied.Extensions["howToGetAccess"] = d.HowToGetAccess;
+                return denied;
+            case DbUpdateConcurrencyException:
+                return Problem(StatusCodes.Status409Conflict, "Somebody else changed this record",
+                    "The record was changed after you opened it. Reload it, check the changes, and try again.", "stale-edit");
+            case BadHttpRequestException bad when bad.InnerException is JsonException json:
+                return Validation(new Dictionary<string, string[]> { [JsonField(json.Path)] = ["The value is not in the expected format"] },
+                    "The request body is not valid JSON for this endpoint");
+            case BadHttpRequestException bad:
+                return Problem(bad.StatusCode, "The request is not valid", bad.Message);
+            case JsonException json:
+                return Validation(new Dictionary<string, string[]> { [JsonField(json.Path)] = ["The value is not in the expected format"] });
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return Problem(499, "The request was cancelled", null);
+            default:
+                return Problem(StatusCodes.Status500InternalServerError, "Something went wrong",
+                    "The service had a problem. Nothing you did caused it. Try again, and tell the service desk if it happens again.");
+        }
+    }
+
+    private static string JsonField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    private static ProblemDetails Problem(int status, string title, string? detail, string? rule = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (rule is not null) problem.Extensions["rule"] = rule;
+        return problem;
+    }
+
+    private static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+        new(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are not valid",
+            Detail = detail ?? string.Join(" ", errors.SelectMany(e => e.Value)),
+        };
+}

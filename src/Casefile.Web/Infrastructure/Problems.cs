@@ -1,0 +1,64 @@
+namespace Casefile.Web.Infrastructure;
+
+/// <summary>The record does not exist, or the user may not know that it exists (404).</summary>
+public sealed class NotFoundException(string what) : Exception($"{what} was not found");
+
+/// <summary>The user knows the record exists but may not do this with it (403), with how to get access.</summary>
+public sealed class AccessDeniedException(string reason, string? howToGetAccess = null) : Exception(reason)
+{
+    public string? HowToGetAccess { get; } = howToGetAccess;
+}
+
+/// <summary>One or more inputs are wrong (400). Keys are the API's camelCase field names.</summary>
+public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("One or more fields are not valid")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static ValidationFailedException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>
+/// Collects every problem with a command's input before it is handled, so a form or an API
+/// client learns of all of them at once rather than one per attempt.
+/// </summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public string? Required(string? value, string field, string message, int maxLength = 4000)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            Add(field, message);
+            return null;
+        }
+        if (trimmed.Length > maxLength) Add(field, $"Must be {maxLength} characters or fewer");
+        return trimmed;
+    }
+
+    public string? Optional(string? value, string field, int maxLength = 4000)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        if (trimmed.Length > maxLength) Add(field, $"Must be {maxLength} characters or fewer");
+        return trimmed;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any) throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+}
