@@ -102,7 +102,7 @@ public sealed class DateParts
     private static bool TryParseNumber(string text, out int number)
     {
         number = 0;
-        return text.Length is > 0 and <= 4
+        return text.Length is > 0 and <= 9
             && text.All(char.IsAsciiDigit)
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }

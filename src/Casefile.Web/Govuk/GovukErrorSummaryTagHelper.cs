@@ -73,10 +73,10 @@ public sealed class GovukErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
         if (modelState.IsValid)
             return items;
 
-        var withErrors = modelState.Where(kv => kv.Value.Errors.Count > 0).ToList();
         var order = new FieldOrder(ViewContext.ViewData.ModelMetadata);
-        var sorted = withErrors
-            .Select((kv, index) => (kv.Key, kv.Value, Position: order.Of(kv.Key), index))
+        var sorted = modelState
+            .Where(kv => kv.Value is { Errors.Count: > 0 })
+            .Select((kv, index) => (kv.Key, Entry: kv.Value!, Position: order.Of(kv.Key), index))
             .OrderBy(e => e.Key.Length == 0 ? 0 : 1)
             .ThenBy(e => e.Position, FieldOrder.Comparer)
             .ThenBy(e => e.index);

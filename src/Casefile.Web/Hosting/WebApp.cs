@@ -78,6 +78,9 @@ public static class WebApp
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Account/SignIn");
             o.Conventions.AllowAnonymousToPage("/Errors/Status");
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<PageErrorFilter>();
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddAntiforgery(o =>

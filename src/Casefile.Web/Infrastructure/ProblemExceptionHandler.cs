@@ -15,6 +15,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // Pages show the plain error page (see PageErrorFilter and /errors/{code}); only the API answers problem details.
+        if (!context.Request.Path.StartsWithSegments("/api")) return false;
         var problem = ToProblem(exception, context);
         if (problem is null) return false;
         if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);

@@ -37,6 +37,13 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>Drops a field's errors, where the caller has a more specific message for it.</summary>
+    public ValidationErrors Without(string field)
+    {
+        _errors.Remove(field);
+        return this;
+    }
+
     public string? Required(string? value, string field, string message, int maxLength = 4000)
     {
         var trimmed = value?.Trim();

@@ -13,9 +13,9 @@ public static class AccountEndpoints
             var id = user.Id;
             var me = await (from u in db.Users.AsNoTracking()
                             where u.Id == id
-                            join t in db.Teams on u.TeamId equals t.Id into teams
+                            join t in db.Teams on u.TeamId equals (Guid?)t.Id into teams
                             from t in teams.DefaultIfEmpty()
-                            join m in db.Users on u.LineManagerId equals m.Id into managers
+                            join m in db.Users on u.LineManagerId equals (Guid?)m.Id into managers
                             from m in managers.DefaultIfEmpty()
                             select new { u.Id, u.UserName, u.DisplayName, Team = t == null ? null : t.Name, LineManager = m == null ? null : m.UserName })
                 .SingleAsync(ct);

@@ -20,6 +20,13 @@ public sealed class CreatePerson(AppDbContext db, AuditTrail audit, TimeProvider
 {
     public async Task<Guid> HandleAsync(CreatePersonCommand command, CancellationToken ct)
     {
+        Validate(command).ThrowIfAny();
+        return await CreateAsync(command, Guid.NewGuid(), clock.Today(), ct);
+    }
+
+    /// <summary>Every problem with the input at once; pages add their own (a date that is not a real date) to it.</summary>
+    public ValidationErrors Validate(CreatePersonCommand command)
+    {
         var errors = new ValidationErrors();
         if (command.Kind is null) errors.Add("kind", "Select whether this is a child or an adult");
         errors.Required(command.GivenName, "givenName", "Enter a first name", 100);
@@ -33,9 +40,11 @@ public sealed class CreatePerson(AppDbContext db, AuditTrail audit, TimeProvider
             errors.Required(a.Line1, "address.line1", "Enter the first line of the address", 200);
             if (a.From > today) errors.Add("address.from", "The date they moved in must be today or in the past");
         }
-        errors.ThrowIfAny();
+        return errors;
+    }
 
-        var id = Guid.NewGuid();
+    private async Task<Guid> CreateAsync(CreatePersonCommand command, Guid id, DateOnly today, CancellationToken ct)
+    {
         var person = new Person(id, command.Kind!.Value, new PersonDetails(
             command.GivenName, command.FamilyName, command.DateOfBirth, command.Sex ?? Sex.NotKnown, command.KnownAs,
             command.Ethnicity, command.Religion, command.FirstLanguage, command.NeedsInterpreter, command.Disability,

@@ -17,6 +17,17 @@ public sealed class RecordReferral(AppDbContext db, CurrentUser user, AuditTrail
 {
     public async Task<Guid> HandleAsync(RecordReferralCommand command, CancellationToken ct)
     {
+        (await ValidateAsync(command, ct)).ThrowIfAny();
+        var referral = new Referral(Guid.NewGuid(), command.ChildId!.Value, command.ReceivedAt!.Value, command.ReferrerName,
+            command.ReferrerAgency, command.Reason, user.Id, clock.GetUtcNow());
+        db.Referrals.Add(referral);
+        audit.Record(AuditAction.Create, "referral", referral.Id, personId: referral.ChildId);
+        await db.SaveChangesAsync(ct);
+        return referral.Id;
+    }
+
+    public async Task<ValidationErrors> ValidateAsync(RecordReferralCommand command, CancellationToken ct)
+    {
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow();
         if (command.ChildId is not { } childId) errors.Add("childId", "Select the child the referral is about");
@@ -31,14 +42,7 @@ public sealed class RecordReferral(AppDbContext db, CurrentUser user, AuditTrail
         errors.Required(command.ReferrerName, "referrerName", "Enter who made the referral", 200);
         errors.Optional(command.ReferrerAgency, "referrerAgency", 200);
         errors.Required(command.Reason, "reason", "Enter the reason for the referral", 10_000);
-        errors.ThrowIfAny();
-
-        var referral = new Referral(Guid.NewGuid(), command.ChildId!.Value, command.ReceivedAt!.Value, command.ReferrerName,
-            command.ReferrerAgency, command.Reason, user.Id, now);
-        db.Referrals.Add(referral);
-        audit.Record(AuditAction.Create, "referral", referral.Id, personId: referral.ChildId);
-        await db.SaveChangesAsync(ct);
-        return referral.Id;
+        return errors;
     }
 }
 
@@ -128,7 +132,7 @@ public sealed class ReferralQueries(AppDbContext db, AuditTrail audit)
 {
     public async Task<ReferralView> GetAsync(Guid id, CancellationToken ct)
     {
-        var view = await Query().Where(r => r.Id == id).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("The referral");
+        var view = await Query(db.Referrals.Where(r => r.Id == id)).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("The referral");
         audit.Record(AuditAction.View, "referral", id, view.CaseId, view.ChildId);
         await db.SaveChangesAsync(ct);
         return view;
@@ -136,22 +140,23 @@ public sealed class ReferralQueries(AppDbContext db, AuditTrail audit)
 
     public async Task<IReadOnlyList<ReferralView>> ListAsync(ReferralDecision? decision, int take, CancellationToken ct)
     {
-        var query = Query();
-        if (decision is { } d) query = query.Where(r => r.Decision == d);
-        var list = await query.OrderByDescending(r => r.ReceivedAt).Take(take).ToListAsync(ct);
+        var referrals = db.Referrals.AsQueryable();
+        if (decision is { } d) referrals = referrals.Where(r => r.Decision == d);
+        var list = await Query(referrals.OrderByDescending(r => r.ReceivedAt).Take(take)).ToListAsync(ct);
         audit.Record(AuditAction.View, "referral-list", decision?.ToString(), reason: $"{list.Count} referrals listed");
         await db.SaveChangesAsync(ct);
         return list;
     }
 
-    private IQueryable<ReferralView> Query() =>
-        from r in db.Referrals.AsNoTracking()
+    private IQueryable<ReferralView> Query(IQueryable<Referral> referrals) =>
+        from r in referrals.AsNoTracking()
         join p in db.People on r.ChildId equals p.Id
         join recorder in db.Users on r.RecordedBy equals recorder.Id
-        join decider in db.Users on r.DecidedBy equals decider.Id into deciders
+        join decider in db.Users on r.DecidedBy equals (Guid?)decider.Id into deciders
         from decider in deciders.DefaultIfEmpty()
-        join c in db.CaseFiles on r.CaseFileId equals c.Id into files
+        join c in db.CaseFiles on r.CaseFileId equals (Guid?)c.Id into files
         from c in files.DefaultIfEmpty()
+        orderby r.ReceivedAt descending
         select new ReferralView(r.Id, r.ChildId, p.GivenName + " " + p.FamilyName, p.DateOfBirth, r.ReceivedAt, r.ReferrerName,
             r.ReferrerAgency, r.Reason, r.Decision, r.DecidedAt, decider == null ? null : decider.DisplayName,
             r.NoFurtherActionReason, r.CaseFileId, c == null ? null : c.Reference, recorder.DisplayName);
