@@ -12,6 +12,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 {
     public void Configure(EntityTypeBuilder<Referral> builder)
     {
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("Referrals");
         builder.Property(r => r.ReferrerName).HasMaxLength(200).IsRequired();
         builder.Property(r => r.ReferrerAgency).HasMaxLength(200);
@@ -29,6 +30,7 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
 {
     public void Configure(EntityTypeBuilder<CaseFile> builder)
     {
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("CaseFiles");
         builder.Property(c => c.Reference).HasMaxLength(20).IsRequired();
         builder.HasIndex(c => c.Reference).IsUnique();
@@ -51,6 +53,7 @@ internal sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<Cas
 {
     public void Configure(EntityTypeBuilder<CaseAllocation> builder)
     {
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("CaseAllocations");
         builder.Property(a => a.Reason).HasMaxLength(1000).IsRequired();
         builder.HasOne<Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);

@@ -8,6 +8,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> builder)
     {
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("People");
         builder.Property(p => p.GivenName).HasMaxLength(100).IsRequired();
         builder.Property(p => p.FamilyName).HasMaxLength(100).IsRequired();
@@ -37,6 +38,7 @@ internal sealed class PersonAddressConfiguration : IEntityTypeConfiguration<Pers
 {
     public void Configure(EntityTypeBuilder<PersonAddress> builder)
     {
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("Addresses");
         builder.Property(a => a.Line1).HasMaxLength(200).IsRequired();
         builder.Property(a => a.Line2).HasMaxLength(200);
@@ -50,6 +52,7 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
 {
     public void Configure(EntityTypeBuilder<Relationship> builder)
     {
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("Relationships");
         builder.Property(r => r.Notes).HasMaxLength(500);
         builder.Ignore(r => r.IsProfessional);

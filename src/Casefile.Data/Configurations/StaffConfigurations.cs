@@ -9,6 +9,8 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
 {
     public void Configure(EntityTypeBuilder<Team> builder)
     {
+        // Ids are made by the domain, never by the database: a new row is always an insert.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("Teams");
         builder.Property(t => t.Name).HasMaxLength(100).IsRequired();
         builder.HasIndex(t => t.Name).IsUnique();

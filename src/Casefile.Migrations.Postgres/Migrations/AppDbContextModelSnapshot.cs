@@ -239,7 +239,6 @@ namespace Casefile.Migrations.Postgres.Migrations
             modelBuilder.Entity("Casefile.Domain.Cases.CaseAllocation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseFileId")
@@ -276,7 +275,6 @@ namespace Casefile.Migrations.Postgres.Migrations
             modelBuilder.Entity("Casefile.Domain.Cases.CaseFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AllocatedWorkerId")
@@ -348,7 +346,6 @@ namespace Casefile.Migrations.Postgres.Migrations
             modelBuilder.Entity("Casefile.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -445,7 +442,6 @@ namespace Casefile.Migrations.Postgres.Migrations
             modelBuilder.Entity("Casefile.Domain.People.PersonAddress", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("From")
@@ -484,7 +480,6 @@ namespace Casefile.Migrations.Postgres.Migrations
             modelBuilder.Entity("Casefile.Domain.People.Relationship", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("Ended")
@@ -521,7 +516,6 @@ namespace Casefile.Migrations.Postgres.Migrations
             modelBuilder.Entity("Casefile.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CaseFileId")
@@ -584,7 +578,6 @@ namespace Casefile.Migrations.Postgres.Migrations
             modelBuilder.Entity("Casefile.Domain.Staff.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")

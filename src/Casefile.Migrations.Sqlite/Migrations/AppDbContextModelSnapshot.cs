@@ -232,7 +232,6 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.Cases.CaseAllocation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseFileId")
@@ -269,7 +268,6 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.Cases.CaseFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AllocatedWorkerId")
@@ -341,7 +339,6 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -438,7 +435,6 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.People.PersonAddress", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("From")
@@ -477,7 +473,6 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.People.Relationship", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Ended")
@@ -514,7 +509,6 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CaseFileId")
@@ -577,7 +571,6 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.Staff.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

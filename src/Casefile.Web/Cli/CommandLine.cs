@@ -38,8 +38,11 @@ public static class CommandLine
           Database__Provider=Postgres  ConnectionStrings__Casefile=...  Casefile__DataDirectory=./data
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextReader? stdin = null, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <param name="settings">Configuration that overrides appsettings and the environment (used by tests).</param>
+    public static async Task<int> RunAsync(string[] args, TextReader? stdin = null, TextWriter? stdout = null, TextWriter? stderr = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
+        Settings.Value = settings;
         stdin ??= Console.In;
         stdout ??= Console.Out;
         stderr ??= Console.Error;
@@ -201,7 +204,7 @@ public static class CommandLine
     /// <summary>Builds the app's services without serving, migrates the database, and runs one command.</summary>
     private static async Task<int> WithServicesAsync(Func<IServiceProvider, CancellationToken, Task<int>> action)
     {
-        var builder = WebApp.CreateBuilder([]);
+        var builder = WebApp.CreateBuilder([], Settings.Value);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -211,6 +214,8 @@ public static class CommandLine
         await DatabaseMigrator.MigrateAsync(db);
         return await action(scope.ServiceProvider, CancellationToken.None);
     }
+
+    private static readonly AsyncLocal<IReadOnlyDictionary<string, string?>?> Settings = new();
 
     private sealed class UsageException(string message) : Exception(message);
 

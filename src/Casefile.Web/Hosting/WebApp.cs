@@ -20,13 +20,14 @@ namespace Casefile.Web.Hosting;
 /// <summary>Builds the one executable's web application: services, then the request pipeline.</summary>
 public static class WebApp
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args)
+    public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseStaticWebAssets();
         AddServices(builder.Services, builder.Configuration);
         return builder;
@@ -42,9 +43,9 @@ public static class WebApp
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CasefileOptions>(configuration.GetSection("Casefile"));
-        var database = DatabaseConfiguration.FromConfiguration(configuration);
-        services.AddSingleton(database);
-        services.AddDbContext<AppDbContext>(database.Apply);
+        // Read when first needed, not now, so test hosts and the command line can supply their own settings.
+        services.AddSingleton(sp => DatabaseConfiguration.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<AppDbContext>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Apply(o));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 
@@ -56,7 +57,7 @@ public static class WebApp
         services.AddFeatureHandlers();
         services.AddHostedService<DatabaseStartup>();
 
-        AddSignIn(services, configuration);
+        AddSignIn(services);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -97,10 +98,8 @@ public static class WebApp
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
     }
 
-    private static void AddSignIn(IServiceCollection services, IConfiguration configuration)
+    private static void AddSignIn(IServiceCollection services)
     {
-        var options = configuration.GetSection("Casefile").Get<CasefileOptions>() ?? new CasefileOptions();
-
         services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
             {
                 // NCSC guidance: length over composition rules, and a lockout against guessing.
@@ -130,7 +129,6 @@ public static class WebApp
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/errors/403";
             o.ReturnUrlParameter = "returnUrl";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
             o.SlidingExpiration = true;
             o.Events = new CookieAuthenticationEvents
             {
@@ -139,11 +137,14 @@ public static class WebApp
                 OnValidatePrincipal = SessionLimits.ValidateAsync,
             };
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<CasefileOptions>>((o, casefile) => o.ExpireTimeSpan = TimeSpan.FromMinutes(casefile.Value.IdleTimeoutMinutes));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "casefile";
+                o.DefaultAuthenticateScheme = "casefile";
                 o.DefaultChallengeScheme = "casefile";
                 o.DefaultForbidScheme = "casefile";
             })

@@ -16,11 +16,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         // Pages show the plain error page (see PageErrorFilter and /errors/{code}); only the API answers problem details.
-        if (!context.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
         var problem = ToProblem(exception, context);
         if (problem is null) return false;
         if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
         context.Response.StatusCode = problem.Status ?? 500;
+        problem.Instance = path;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 

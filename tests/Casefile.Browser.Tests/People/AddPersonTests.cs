@@ -1,0 +1,47 @@
+using Casefile.Browser.Tests.Infrastructure;
+using Casefile.Browser.Tests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Casefile.Browser.Tests.People;
+
+/// <summary>Adding a person: a refused form shows the GOV.UK error summary and keeps what was typed.</summary>
+public sealed class AddPersonTests(CasefileBrowserFixture fixture)
+{
+    [Fact]
+    public async Task Submit_WhenOnlyFirstNameAndImpossibleDateOfBirth_ShowsErrorSummaryAndKeepsWhatWasTyped()
+    {
+        await using var session = await fixture.StartSessionAsync();
+        var page = session.Page;
+        await SignInPage.SignInAsync(page, "amara.osei");
+
+        var form = await AddPersonPage.GotoAsync(page);
+        await Expect(form.Heading).ToHaveTextAsync("Add a person to the register");
+        await form.FirstName.FillAsync("Tobias");
+        await form.DateOfBirth.FillAsync(day: "31", month: "2", year: "2015");
+        await form.SubmitAsync();
+
+        // GOV.UK: the summary, titled "There is a problem", with a link to each field in error.
+        await Expect(form.ErrorSummary.Title).ToHaveTextAsync("There is a problem");
+        await Expect(page).ToHaveTitleAsync("Error: Add a person – Casefile");
+        var links = await form.ErrorSummary.Links.AllAsync();
+        links.Count.ShouldBeGreaterThanOrEqualTo(2, "an error for the last name and one for the date of birth at least");
+        foreach (var link in links)
+        {
+            var href = await link.GetAttributeAsync("href") ?? "";
+            href.ShouldStartWith("#", customMessage: $"the error summary link '{await link.InnerTextAsync()}' should point at a field");
+            (await page.Locator($"[id='{href[1..]}']").CountAsync())
+                .ShouldBe(1, $"the error summary link '{await link.InnerTextAsync()}' points at {href}, which is not on the page");
+        }
+        await Expect(form.ErrorSummary.Link("Date of birth must be a real date")).ToHaveAttributeAsync("href", "#Input_DateOfBirth");
+
+        // What was typed is still there.
+        await Expect(form.FirstName).ToHaveValueAsync("Tobias");
+        await Expect(form.DateOfBirth.Day).ToHaveValueAsync("31");
+        await Expect(form.DateOfBirth.Month).ToHaveValueAsync("2");
+        await Expect(form.DateOfBirth.Year).ToHaveValueAsync("2015");
+
+        // The date's link takes the user to its first box.
+        await form.ErrorSummary.Link("Date of birth must be a real date").ClickAsync();
+        await Expect(form.DateOfBirth.Day).ToBeFocusedAsync();
+    }
+}

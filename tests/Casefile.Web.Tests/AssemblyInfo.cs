@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Casefile.Web.Tests.Infrastructure.TestApps))]
