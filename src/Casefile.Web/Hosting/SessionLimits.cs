@@ -1,8 +1,8 @@
+using Casefile.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Casefile.Web.Infrastructure;
 
 namespace Casefile.Web.Hosting;
 
