@@ -1,0 +1,103 @@
+using Casefile.Web.Cli;
+using Casefile.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Casefile.Web.Tests.Features;
+
+public sealed class CommandLineTests
+{
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(CasefileApp app, string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CommandLine.RunAsync(args, new StringReader(stdin), output, error, app.Settings);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task UsersAdd_WhenNewTeam_CreatesTheUserAndTheTeam(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var name = "cli." + Guid.NewGuid().ToString("N")[..8];
+
+        var (exit, _, err) = await RunAsync(app, "a long enough password\n", "users", "add", "--username", name, "--display-name", "Cli Person",
+            "--role", "social-worker", "--team", "Eastbrook Team " + name, "--manager", "daniel.hughes", "--password-stdin");
+
+        exit.ShouldBe(0, err);
+        var user = await app.WithServicesAsync(sp => sp.GetRequiredService<UserManager<Data.Identity.StaffUser>>().FindByNameAsync(name));
+        user.ShouldNotBeNull();
+        user.DisplayName.ShouldBe("Cli Person");
+        var roles = await app.WithServicesAsync(sp => sp.GetRequiredService<UserManager<Data.Identity.StaffUser>>().GetRolesAsync(user));
+        roles.ShouldBe(["social-worker"]);
+
+        var again = await RunAsync(app, "a long enough password\n", "users", "add", "--username", name, "--display-name", "Cli Person",
+            "--role", "social-worker", "--team", "Eastbrook Team " + name, "--password-stdin");
+        again.Exit.ShouldNotBe(0);
+        again.Err.ShouldContain("already exists");
+    }
+
+    [Theory]
+    [InlineData("users", "add", "--username", "x", "--display-name", "X", "--role", "wizard", "--team", "T", "--password-stdin")]
+    [InlineData("users", "add", "--display-name", "X", "--role", "social-worker", "--team", "T", "--password-stdin")]
+    [InlineData("users", "add", "--username", "x", "--display-name", "X", "--role", "social-worker", "--team", "T", "--password", "secret")]
+    [InlineData("users", "add", "--username", "x", "--display-name", "X", "--role", "social-worker", "--password-stdin")]
+    [InlineData("tokens", "revoke")]
+    [InlineData("frobnicate")]
+    public async Task Commands_WhenArgumentsAreWrong_ExitNonZeroWithUsage(params string[] args)
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (exit, _, err) = await RunAsync(app, "a long enough password\n", args);
+        exit.ShouldBe(2);
+        err.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task UsersAdd_WhenPasswordTooShort_SaysWhyAndAddsNobody()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (exit, _, err) = await RunAsync(app, "short\n", "users", "add", "--username", "too.short", "--display-name", "X",
+            "--role", "legal", "--password-stdin");
+        exit.ShouldBe(1);
+        err.ShouldContain("12");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task TokensIssue_WhenUserExists_PrintsTheTokenAloneAndItWorksUntilRevoked(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (exit, output, err) = await RunAsync(app, "", "tokens", "issue", "--user", "hannah.price", "--label", "test");
+        exit.ShouldBe(0, err);
+        var token = output.Trim();
+        output.ShouldBe(token + Environment.NewLine);
+        token.ShouldStartWith("cf_");
+
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        (await client.GetJsonAsync("/api/v1/me")).Body.Str("userName").ShouldBe("hannah.price");
+
+        (await RunAsync(app, "", "tokens", "revoke", "--token", token)).Exit.ShouldBe(0);
+        (await client.GetJsonAsync("/api/v1/me")).Status.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+        (await RunAsync(app, "", "tokens", "issue", "--user", "nobody.at.all")).Exit.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SeedDemo_WhenDatabaseHasUsers_AddsNothing()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (exit, _, err) = await RunAsync(app, "", "seed-demo");
+        exit.ShouldBe(0);
+        err.ShouldContain("nothing was added");
+        (await app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(d.Teams, t => t.Name == Demo.DemoTeam.Division))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Help_Always_ListsEveryCommand()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (exit, output, _) = await RunAsync(app, "", "help");
+        exit.ShouldBe(0);
+        foreach (var command in new[] { "serve", "migrate", "seed-demo", "users add", "tokens issue", "tokens revoke" })
+            output.ShouldContain(command);
+    }
+}
