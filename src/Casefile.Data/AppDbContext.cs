@@ -1,6 +1,8 @@
 using Casefile.Data.Audit;
 using Casefile.Data.Identity;
+using Casefile.Domain.Access;
 using Casefile.Domain.Cases;
+using Casefile.Domain.Consent;
 using Casefile.Domain.People;
 using Casefile.Domain.Referrals;
 using Casefile.Domain.Staff;
@@ -28,6 +30,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseAllocation> CaseAllocations => Set<CaseAllocation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+    public DbSet<CaseRestriction> CaseRestrictions => Set<CaseRestriction>();
+    public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
+    public DbSet<ConsentToShare> Consents => Set<ConsentToShare>();
+    public DbSet<SharingWithoutConsent> SharingWithoutConsent => Set<SharingWithoutConsent>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -36,6 +36,9 @@ public sealed class CaseFile
     public Guid AllocatedWorkerId { get; private set; }
     public int CurrentVolume { get; private set; } = 1;
 
+    /// <summary>Restricted: only the people named on it may find or open it (see <c>CaseRestriction</c>).</summary>
+    public bool IsRestricted { get; private set; }
+
     /// <summary>Concurrency token: changed on every update so a stale edit is refused (409).</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
@@ -82,6 +85,12 @@ public sealed class CaseFile
         TeamId = teamId;
         AllocatedWorkerId = workerId;
         _allocations.Add(new CaseAllocation(Guid.NewGuid(), Id, teamId, workerId, at, by, reason));
+        Touch();
+    }
+
+    public void MarkRestricted(bool restricted)
+    {
+        IsRestricted = restricted;
         Touch();
     }
 

@@ -32,6 +32,9 @@ public static class CommandLine
                                     Issue an API token for a user; prints the token alone.
           tokens revoke (--token T | --prefix P | --user U)
                                     Revoke one token, or every token of a user.
+          audit verify              Recompute the audit trail's hash chain and check its signed
+                                    checkpoints; names the first event altered, removed or reordered
+                                    and exits 1 if the chain is broken.
           help                      Show this text.
 
         Configuration comes from appsettings.json and environment variables, for example
@@ -72,6 +75,14 @@ public static class CommandLine
                     return await AddUserAsync(Options.Parse(rest[1..]), stdin, stdout, stderr);
                 case "tokens" when rest.Length > 0 && rest[0] == "issue":
                     return await IssueTokenAsync(Options.Parse(rest[1..]), stdout, stderr);
+                case "audit" when rest.Length > 0 && rest[0] == "verify":
+                    Options.Parse(rest[1..]).EnsureNoneLeft();
+                    return await WithServicesAsync(async (sp, ct) =>
+                    {
+                        var result = await sp.GetRequiredService<Data.Audit.AuditVerifier>().VerifyAsync(ct);
+                        await (result.Intact ? stdout : stderr).WriteLineAsync(result.Message);
+                        return result.Intact ? 0 : 1;
+                    });
                 case "tokens" when rest.Length > 0 && rest[0] == "revoke":
                     return await RevokeTokenAsync(Options.Parse(rest[1..]), stderr);
                 default:

@@ -1,3 +1,4 @@
+using Casefile.Web.Features.Access;
 using Casefile.Web.Features.Account;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.People;
@@ -20,6 +21,13 @@ public static class FeatureRegistration
         services.AddScoped<GetCase>();
         services.AddScoped<MyCases>();
         services.AddScoped<ReallocateCase>();
+        services.AddScoped<RestrictCase>();
+        services.AddScoped<LiftRestriction>();
+        services.AddScoped<ShareWithLegal>();
+        services.AddScoped<RequestEmergencyAccess>();
+        services.AddScoped<ReviewEmergencyAccess>();
+        services.AddScoped<AccessLogs>();
+        services.AddScoped<ConsentHandlers>();
         return services;
     }
 
@@ -30,6 +38,7 @@ public static class FeatureRegistration
         api.MapPeople();
         api.MapReferrals();
         api.MapCases();
+        api.MapAccess();
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: "There is no API endpoint at this address. See /openapi/v1.json.")).ExcludeFromDescription();
     }

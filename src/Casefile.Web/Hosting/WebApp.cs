@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Casefile.Data;
+using Casefile.Data.Audit;
 using Casefile.Data.Identity;
 using Casefile.Web.Auth;
 using Casefile.Web.Demo;
@@ -45,7 +46,18 @@ public static class WebApp
         services.Configure<CasefileOptions>(configuration.GetSection("Casefile"));
         // Read when first needed, not now, so test hosts and the command line can supply their own settings.
         services.AddSingleton(sp => DatabaseConfiguration.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.AddDbContext<AppDbContext>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Apply(o));
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            return AuditSigner.FromKeyOrFile(config["Casefile:Audit:SigningKey"], Path.GetFullPath(config["Casefile:DataDirectory"] ?? "data"));
+        });
+        services.AddSingleton<AuditChainInterceptor>();
+        services.AddScoped<AuditVerifier>();
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            sp.GetRequiredService<DatabaseSettings>().Apply(o);
+            o.AddInterceptors(sp.GetRequiredService<AuditChainInterceptor>());
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 

@@ -25,6 +25,10 @@ public static class CaseEndpoints
                 accessBasis = c.AccessBasis,
                 version = c.Version,
                 allocations = c.Allocations.Select(a => new { from = a.From, team = a.Team, allocatedWorker = a.WorkerUserName, changedBy = a.ChangedBy, reason = a.Reason }),
+                restricted = c.Restriction is not null,
+                restriction = c.Restriction,
+                consents = c.Consents,
+                sharedWithoutConsent = c.SharedWithoutConsent,
             });
         }).WithSummary("A child's case file: reference, status, team and allocated worker, with the allocation history");
 

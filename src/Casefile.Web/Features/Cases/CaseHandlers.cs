@@ -13,14 +13,38 @@ public sealed record AllocationView(DateTimeOffset From, string Team, string Wor
 public sealed record CaseView(
     Guid Id, string Reference, Guid ChildId, string ChildName, DateOnly? ChildDateOfBirth, CaseStatus Status, string Team,
     string AllocatedWorker, string AllocatedWorkerName, DateOnly OpenedOn, DateOnly? ClosedOn, int Volume,
-    IReadOnlyList<AllocationView> Allocations, string AccessBasis, Guid Version);
+    IReadOnlyList<AllocationView> Allocations, string AccessBasis, Guid Version)
+{
+    public RestrictionView? Restriction { get; init; }
+    public IReadOnlyList<ConsentView> Consents { get; init; } = [];
+    public IReadOnlyList<SharingView> SharedWithoutConsent { get; init; } = [];
+    public bool CanSeeAccessLog { get; init; }
+    public bool CanManage { get; init; }
+}
+
+public sealed record RestrictionView(Domain.Access.RestrictionReason Reason, string? Details, DateOnly ReviewOn, IReadOnlyList<string> Named);
+
+public sealed record ConsentView(Guid Id, Domain.Consent.ConsentGivenBy GivenBy, string GiverName, string Scope, DateOnly GivenOn, DateOnly? ExpiresOn,
+    string? SignedFormReference, bool InForce);
+
+public sealed record SharingView(Guid Id, string SharedWith, DateOnly SharedOn, string Justification, string AgreedBy);
 
 /// <summary>A case file, after the access policy has allowed the viewer to read it; the view is audited.</summary>
-public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit)
+public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit, CurrentUser user, TimeProvider clock)
 {
     public async Task<CaseView> HandleAsync(Guid id, CancellationToken ct)
     {
         var decision = await access.DemandAsync(id, AccessAction.Read, AuditAction.View, ct);
+        var basis = decision.Until is { } until ? $"Emergency access until {until.ToLondon():HH:mm} on {until.ToLondon():d MMMM}" : decision.Basis;
+        var auditReason = basis;
+        if (decision.IsEmergency)
+        {
+            var userId = user.Id;
+            var now = clock.GetUtcNow();
+            var why = await db.EmergencyAccesses.Where(e => e.CaseFileId == id && e.UserId == userId && e.ExpiresAt > now)
+                .OrderByDescending(e => e.ExpiresAt).Select(e => e.Reason).FirstAsync(ct);
+            auditReason = $"Emergency access: {why}";
+        }
         var row = await (from c in db.CaseFiles.AsNoTracking()
                          where c.Id == id
                          join p in db.People on c.ChildId equals p.Id
@@ -36,11 +60,40 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit
                                  orderby a.From descending
                                  select new AllocationView(a.From, t.Name, w.DisplayName, w.UserName!, changer.DisplayName, a.Reason))
             .ToListAsync(ct);
-        audit.Record(AuditAction.View, "case", id, id, row.c.ChildId, reason: decision.Basis);
+        RestrictionView? restriction = null;
+        if (row.c.IsRestricted)
+        {
+            var r = await db.CaseRestrictions.AsNoTracking().Where(x => x.CaseFileId == id && x.LiftedAt == null).SingleAsync(ct);
+            var named = await (from g in db.CaseAccessGrants
+                               where g.CaseFileId == id && g.Kind == GrantKind.Named && g.RevokedAt == null
+                               join u in db.Users on g.UserId equals u.Id
+                               orderby u.DisplayName
+                               select u.DisplayName).ToListAsync(ct);
+            restriction = new RestrictionView(r.Reason, r.Details, r.ReviewOn, named);
+        }
+        var today = clock.Today();
+        var consents = (await db.Consents.AsNoTracking().Where(x => x.CaseFileId == id).OrderByDescending(x => x.GivenOn).ToListAsync(ct))
+            .Select(x => new ConsentView(x.Id, x.GivenBy, x.GiverName, x.Scope, x.GivenOn, x.ExpiresOn, x.SignedFormReference, x.IsInForceOn(today))).ToList();
+        var sharing = await (from x in db.SharingWithoutConsent.AsNoTracking()
+                             where x.CaseFileId == id
+                             join m in db.Users on x.AgreedBy equals m.Id
+                             orderby x.SharedOn descending
+                             select new SharingView(x.Id, x.SharedWith, x.SharedOn, x.Justification, m.DisplayName)).ToListAsync(ct);
+        var viewer = await user.ViewerAsync(ct);
+        var manages = viewer.IsManager && viewer.OverseenTeamIds.Contains(row.c.TeamId);
+
+        audit.Record(AuditAction.View, "case", id, id, row.c.ChildId, reason: auditReason);
         await db.SaveChangesAsync(ct);
         var file = row.c;
         return new CaseView(file.Id, file.Reference, file.ChildId, $"{row.GivenName} {row.FamilyName}", row.DateOfBirth, file.Status, row.Team,
-            row.UserName!, row.DisplayName, file.OpenedOn, file.ClosedOn, file.CurrentVolume, allocations, decision.Basis, file.Version);
+            row.UserName!, row.DisplayName, file.OpenedOn, file.ClosedOn, file.CurrentVolume, allocations, basis, file.Version)
+        {
+            Restriction = restriction,
+            Consents = consents,
+            SharedWithoutConsent = sharing,
+            CanManage = manages,
+            CanSeeAccessLog = manages || viewer.HasRole(StaffRole.RecordsManager),
+        };
     }
 }
 
@@ -48,7 +101,7 @@ public sealed record CaseListItem(Guid Id, string Reference, Guid ChildId, strin
     string Team, string AllocatedWorker, DateOnly OpenedOn);
 
 /// <summary>"My cases": the cases allocated to the signed-in worker, and for managers their teams' open cases.</summary>
-public sealed class MyCases(AppDbContext db, CurrentUser user, AuditTrail audit)
+public sealed class MyCases(AppDbContext db, CurrentUser user, AuditTrail audit, CaseAccess access)
 {
     public async Task<(IReadOnlyList<CaseListItem> Mine, IReadOnlyList<CaseListItem> Teams)> HandleAsync(CancellationToken ct)
     {
@@ -76,7 +129,7 @@ public sealed class MyCases(AppDbContext db, CurrentUser user, AuditTrail audit)
     }
 
     private IQueryable<Row> Query() =>
-        from c in db.CaseFiles.AsNoTracking()
+        from c in db.CaseFiles.AsNoTracking().Where(c => !access.HiddenCaseIds().Contains(c.Id))
         join p in db.People on c.ChildId equals p.Id
         join t in db.Teams on c.TeamId equals t.Id
         join u in db.Users on c.AllocatedWorkerId equals u.Id

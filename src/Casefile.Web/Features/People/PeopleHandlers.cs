@@ -67,7 +67,7 @@ public sealed record PersonSearchResult(Guid Id, string Name, PersonKind Kind, D
 /// sound-alikes, with an optional date or year of birth. Candidates come from indexed columns;
 /// <see cref="PersonSearchQuery"/> scores them.
 /// </summary>
-public sealed class SearchPeople(AppDbContext db, AuditTrail audit)
+public sealed class SearchPeople(AppDbContext db, AuditTrail audit, CaseAccess access)
 {
     public const int MaxResults = 50;
 
@@ -76,7 +76,8 @@ public sealed class SearchPeople(AppDbContext db, AuditTrail audit)
         var query = PersonSearchQuery.Parse(text);
         if (query.IsEmpty) return [];
 
-        var candidates = db.People.AsNoTracking();
+        var hidden = access.HiddenChildIds();
+        var candidates = db.People.AsNoTracking().Where(p => !hidden.Contains(p.Id));
         if (query.NameWords.Count > 0)
         {
             var longest = query.NameWords.OrderByDescending(w => w.Length).First();
@@ -140,7 +141,8 @@ public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess acce
 {
     public async Task<PersonView> HandleAsync(Guid id, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == id, ct)
+        var hidden = access.HiddenChildIds();
+        var person = await db.People.AsNoTracking().Include(p => p.Addresses).Where(p => !hidden.Contains(p.Id)).SingleOrDefaultAsync(p => p.Id == id, ct)
             ?? throw new NotFoundException("The person");
 
         var outgoing = from r in db.Relationships
@@ -151,7 +153,8 @@ public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess acce
                        where r.RelatedPersonId == id
                        join p in db.People on r.PersonId equals p.Id
                        select new { r.Id, PersonId = p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, r.Kind, r.Notes, Inverse = true };
-        var related = (await outgoing.AsNoTracking().ToListAsync(ct)).Concat(await incoming.AsNoTracking().ToListAsync(ct))
+        var related = (await outgoing.Where(r => !hidden.Contains(r.PersonId)).AsNoTracking().ToListAsync(ct))
+            .Concat(await incoming.Where(r => !hidden.Contains(r.PersonId)).AsNoTracking().ToListAsync(ct))
             .Select(r => new RelatedPersonView(r.Id, r.PersonId, $"{r.GivenName} {r.FamilyName}",
                 r.Inverse ? $"{person.GivenName} is their {r.Kind.Describe().ToLowerInvariant()}" : r.Kind.Describe(),
                 r.Kind.IsProfessional(), r.DateOfBirth, r.Notes))
@@ -167,7 +170,7 @@ public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess acce
             .AsNoTracking().SingleOrDefaultAsync(ct);
         if (file is not null)
         {
-            var decision = await access.DecideAsync(new CaseFacts(file.Id, file.TeamId, file.AllocatedWorkerId, file.Status), AccessAction.Read, ct);
+            var decision = await access.DecideAsync((await access.FactsAsync(file.Id, ct))!, AccessAction.Read, ct);
             summary = new CaseFileSummary(file.Id, file.Reference, file.Status, file.Team, file.Worker, file.OpenedOn, file.ClosedOn,
                 file.CurrentVolume, decision.Allowed, decision.Allowed ? decision.Basis : CaseAccessPolicy.HowToGetAccess);
         }

@@ -128,7 +128,7 @@ public sealed record ReferralView(
     string? NoFurtherActionReason, Guid? CaseId, string? CaseReference, string RecordedBy);
 
 /// <summary>Reads referrals: one, or the list awaiting a decision and recently decided.</summary>
-public sealed class ReferralQueries(AppDbContext db, AuditTrail audit)
+public sealed class ReferralQueries(AppDbContext db, AuditTrail audit, CaseAccess access)
 {
     public async Task<ReferralView> GetAsync(Guid id, CancellationToken ct)
     {
@@ -149,7 +149,7 @@ public sealed class ReferralQueries(AppDbContext db, AuditTrail audit)
     }
 
     private IQueryable<ReferralView> Query(IQueryable<Referral> referrals) =>
-        from r in referrals.AsNoTracking()
+        from r in referrals.AsNoTracking().Where(r => !access.HiddenChildIds().Contains(r.ChildId))
         join p in db.People on r.ChildId equals p.Id
         join recorder in db.Users on r.RecordedBy equals recorder.Id
         join decider in db.Users on r.DecidedBy equals (Guid?)decider.Id into deciders

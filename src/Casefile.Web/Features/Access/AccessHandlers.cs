@@ -1,0 +1,213 @@
+using Casefile.Data;
+using Casefile.Domain.Access;
+using Casefile.Domain.Staff;
+using Casefile.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casefile.Web.Features.Access;
+
+public sealed record RestrictCaseCommand(RestrictionReason? Reason, string? Details, DateOnly? ReviewOn, IReadOnlyList<string>? NamedUsers);
+
+/// <summary>
+/// A manager restricts a case: only the people named (always including the manager and the
+/// allocated worker) may find or open it. The reason and review date are required.
+/// </summary>
+public sealed class RestrictCase(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public async Task HandleAsync(Guid caseId, RestrictCaseCommand command, CancellationToken ct)
+    {
+        await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
+        var viewer = await user.ViewerAsync(ct);
+        var file = await db.CaseFiles.SingleAsync(c => c.Id == caseId, ct);
+        if (!viewer.IsManager || !viewer.OverseenTeamIds.Contains(file.TeamId))
+            throw new AccessDeniedException("Only a manager of the case's team can restrict it.", "Ask the team manager.");
+        if (file.IsRestricted) throw new Domain.Common.StateConflictException("already-restricted", "This case is already restricted. Lift the restriction first to change it.");
+
+        var errors = new ValidationErrors();
+        if (command.Reason is null) errors.Add("reason", "Select why the case is restricted");
+        if (command.ReviewOn is null) errors.Add("reviewOn", "Enter the date to review the restriction");
+        var names = (command.NamedUsers ?? []).Select(n => n.Trim().ToUpperInvariant()).Where(n => n.Length > 0).Distinct().ToList();
+        var named = await db.Users.Where(u => names.Contains(u.NormalizedUserName!) && u.IsActive).Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync(ct);
+        foreach (var missing in names.Except(named.Select(n => n.NormalizedUserName!)))
+            errors.Add("namedUsers", $"There is no active user '{missing.ToLowerInvariant()}'");
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow();
+        var restriction = new CaseRestriction(Guid.NewGuid(), caseId, command.Reason!.Value, command.Details, command.ReviewOn!.Value, user.Id, now, clock.Today());
+        db.CaseRestrictions.Add(restriction);
+        foreach (var id in named.Select(n => n.Id).Append(user.Id).Append(file.AllocatedWorkerId).Distinct())
+            db.CaseAccessGrants.Add(new CaseAccessGrant(Guid.NewGuid(), caseId, id, GrantKind.Named, user.Id, now, "Named on the restricted case"));
+        file.MarkRestricted(true);
+        audit.Record("restrict", "case", caseId, caseId, file.ChildId, reason: $"{command.Reason}: {command.Details}");
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Lifts a case's restriction: it becomes findable again by the usual access policy.</summary>
+public sealed class LiftRestriction(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public async Task HandleAsync(Guid caseId, CancellationToken ct)
+    {
+        await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
+        var viewer = await user.ViewerAsync(ct);
+        var file = await db.CaseFiles.SingleAsync(c => c.Id == caseId, ct);
+        if (!viewer.IsManager) throw new AccessDeniedException("Only a manager can lift a restriction.", "Ask the team manager.");
+        var restriction = await db.CaseRestrictions.SingleOrDefaultAsync(r => r.CaseFileId == caseId && r.LiftedAt == null, ct)
+            ?? throw new Domain.Common.StateConflictException("not-restricted", "This case is not restricted");
+        var now = clock.GetUtcNow();
+        restriction.Lift(user.Id, now);
+        await db.CaseAccessGrants.Where(g => g.CaseFileId == caseId && g.Kind == GrantKind.Named && g.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.RevokedAt, now), ct);
+        file.MarkRestricted(false);
+        audit.Record("lift-restriction", "case", caseId, caseId, file.ChildId);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public sealed record ShareWithLegalCommand(string? User, string? Reason);
+
+/// <summary>Shares a case with a Legal Services user (read and export), for advice or proceedings.</summary>
+public sealed class ShareWithLegal(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public async Task HandleAsync(Guid caseId, ShareWithLegalCommand command, CancellationToken ct)
+    {
+        var decision = await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
+        if (decision.IsEmergency) throw new AccessDeniedException("Emergency access does not allow sharing the case.");
+        var errors = new ValidationErrors();
+        var userName = errors.Required(command.User, "user", "Enter the username of the Legal Services colleague", 256);
+        var reason = errors.Required(command.Reason, "reason", "Enter why the case is shared with Legal Services", 1000);
+        errors.ThrowIfAny();
+        var legal = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == userName!.ToUpperInvariant() && u.IsActive, ct);
+        var isLegal = legal is not null && await (from ur in db.UserRoles
+                                                  join r in db.Roles on ur.RoleId equals r.Id
+                                                  where ur.UserId == legal.Id && r.Name == StaffRole.Legal
+                                                  select r).AnyAsync(ct);
+        if (!isLegal) throw ValidationFailedException.For("user", $"'{userName}' is not an active Legal Services user");
+        if (await db.CaseAccessGrants.AnyAsync(g => g.CaseFileId == caseId && g.UserId == legal!.Id && g.Kind == GrantKind.SharedWithLegal && g.RevokedAt == null, ct))
+            throw new Domain.Common.StateConflictException("already-shared", "The case is already shared with this person");
+        db.CaseAccessGrants.Add(new CaseAccessGrant(Guid.NewGuid(), caseId, legal!.Id, GrantKind.SharedWithLegal, user.Id, clock.GetUtcNow(), reason));
+        audit.Record("share", "case", caseId, caseId, reason: $"Shared with {legal.UserName}: {reason}");
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public sealed record EmergencyAccessCommand(string? Reason, int? Hours);
+
+/// <summary>
+/// Emergency access: a worker with no relationship to the case gives a written reason and may
+/// open it for at most 24 hours. Restricted cases cannot be opened this way (and are not found).
+/// </summary>
+public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<EmergencyAccess> HandleAsync(Guid caseId, EmergencyAccessCommand command, CancellationToken ct)
+    {
+        var facts = await access.FactsAsync(caseId, ct) ?? throw new NotFoundException("The case file");
+        if (facts.IsRestricted && !facts.ViewerIsNamed) throw new NotFoundException("The case file");
+        var viewer = await user.ViewerAsync(ct);
+        if (!viewer.MayAskForEmergencyAccess)
+            throw new AccessDeniedException("Only social workers and managers can ask for emergency access.");
+        var current = await access.DecideAsync(facts, AccessAction.Read, ct);
+        if (current.Allowed)
+            throw new Domain.Common.StateConflictException("already-has-access", $"You can already open this case ({current.Basis.ToLowerInvariant()}).");
+        var grant = new EmergencyAccess(Guid.NewGuid(), caseId, user.Id, command.Reason, clock.GetUtcNow(),
+            command.Hours is { } h ? TimeSpan.FromHours(h) : null);
+        db.EmergencyAccesses.Add(grant);
+        audit.Record("emergency-access", "case", caseId, caseId, reason: grant.Reason);
+        await db.SaveChangesAsync(ct);
+        return grant;
+    }
+}
+
+/// <summary>A manager of the case reviews a use of emergency access and notes the outcome.</summary>
+public sealed class ReviewEmergencyAccess(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task HandleAsync(Guid id, string? note, CancellationToken ct)
+    {
+        var grant = await db.EmergencyAccesses.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("The emergency access");
+        var viewer = await user.ViewerAsync(ct);
+        var teamId = await db.CaseFiles.Where(c => c.Id == grant.CaseFileId).Select(c => c.TeamId).SingleAsync(ct);
+        if (!viewer.IsManager || !viewer.OverseenTeamIds.Contains(teamId))
+            throw new AccessDeniedException("Only a manager of the case's team can review emergency access.");
+        grant.Review(user.Id, clock.GetUtcNow(), note);
+        audit.Record("review-emergency-access", "case", grant.CaseFileId, grant.CaseFileId, reason: note);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public sealed record AccessLogEntry(long Sequence, DateTimeOffset At, string User, string Action, string RecordType, string? RecordId,
+    string Outcome, string? Reason, string Channel);
+
+public sealed record EmergencyAccessView(Guid Id, Guid CaseId, string CaseReference, string ChildName, string User, string Reason,
+    DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ReviewedAt, string? ReviewNote, int Uses);
+
+/// <summary>
+/// "Who has seen this record": every view and change of a case, when and why; and what one
+/// worker opened in a period. For the case's managers and records managers.
+/// </summary>
+public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail audit, CaseAccess access)
+{
+    public async Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(Guid caseId, CancellationToken ct)
+    {
+        var facts = await access.FactsAsync(caseId, ct) ?? throw new NotFoundException("The case file");
+        var decision = await access.DecideAsync(facts, AccessAction.Read, ct);
+        var viewer = await user.ViewerAsync(ct);
+        var mayAudit = (viewer.IsManager && viewer.OverseenTeamIds.Contains(facts.TeamId)) || viewer.HasRole(StaffRole.RecordsManager);
+        if (!decision.Allowed && !decision.MayKnowItExists) throw new NotFoundException("The case file");
+        if (!mayAudit)
+        {
+            await audit.RecordRefusalAsync("view", "access-log", caseId, caseId, "Not a manager of the case or a records manager", ct);
+            throw new AccessDeniedException("Only the case's managers and records managers can see who has viewed it.");
+        }
+        var entries = await db.AuditEvents.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderByDescending(e => e.Id).Take(5000)
+            .Select(e => new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel))
+            .ToListAsync(ct);
+        audit.Record("view", "access-log", caseId, caseId, reason: $"{entries.Count} entries");
+        await db.SaveChangesAsync(ct);
+        return entries;
+    }
+
+    public async Task<IReadOnlyList<AccessLogEntry>> ForUserAsync(string userName, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var subject = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == userName.Trim().ToUpperInvariant(), ct)
+            ?? throw new NotFoundException("The user");
+        var viewer = await user.ViewerAsync(ct);
+        if (!viewer.IsManager || subject.TeamId is not { } team || !viewer.OverseenTeamIds.Contains(team) || subject.Id == viewer.UserId)
+            throw new AccessDeniedException("Only a manager of the worker's team can see what the worker opened.");
+        var start = LondonTime.FromLondon(from ?? DateOnly.MinValue.AddYears(2000), TimeOnly.MinValue);
+        var end = LondonTime.FromLondon((to ?? DateOnly.MaxValue.AddYears(-1000)).AddDays(1), TimeOnly.MinValue);
+        var subjectId = subject.Id;
+        var entries = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.UserId == subjectId && e.OccurredAt >= start && e.OccurredAt < end)
+            .OrderByDescending(e => e.Id).Take(5000)
+            .Select(e => new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel))
+            .ToListAsync(ct);
+        audit.Record("view", "user-access-log", subject.UserName, reason: $"{from}..{to}: {entries.Count} entries");
+        await db.SaveChangesAsync(ct);
+        return entries;
+    }
+
+    /// <summary>Emergency access to the cases of the teams the manager oversees: live and waiting for review.</summary>
+    public async Task<IReadOnlyList<EmergencyAccessView>> EmergencyForReviewAsync(CancellationToken ct)
+    {
+        var viewer = await user.ViewerAsync(ct);
+        if (!viewer.IsManager || viewer.OverseenTeamIds.Count == 0) return [];
+        var teams = viewer.OverseenTeamIds.ToList();
+        var rows = await (from e in db.EmergencyAccesses.AsNoTracking()
+                          where e.ReviewedAt == null
+                          join c in db.CaseFiles on e.CaseFileId equals c.Id
+                          where teams.Contains(c.TeamId)
+                          join p in db.People on c.ChildId equals p.Id
+                          join u in db.Users on e.UserId equals u.Id
+                          orderby e.GrantedAt descending
+                          select new { e, c.Reference, Child = p.GivenName + " " + p.FamilyName, u.DisplayName, u.Id })
+            .Take(200).ToListAsync(ct);
+        var result = new List<EmergencyAccessView>();
+        foreach (var r in rows)
+        {
+            var uses = await db.AuditEvents.CountAsync(a => a.CaseFileId == r.e.CaseFileId && a.UserId == r.Id && a.OccurredAt >= r.e.GrantedAt && a.OccurredAt <= r.e.ExpiresAt, ct);
+            result.Add(new EmergencyAccessView(r.e.Id, r.e.CaseFileId, r.Reference, r.Child, r.DisplayName, r.e.Reason, r.e.GrantedAt, r.e.ExpiresAt,
+                r.e.ReviewedAt, r.e.ReviewNote, uses));
+        }
+        return result;
+    }
+}
