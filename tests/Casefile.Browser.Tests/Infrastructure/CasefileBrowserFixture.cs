@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Casefile.Browser.Tests.Infrastructure;
+using Casefile.Browser.Tests.Pages;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(CasefileBrowserFixture))]
@@ -21,12 +23,14 @@ public sealed class CasefileBrowserFixture : IAsyncLifetime
     private CasefileServer? server;
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> signIns = new(StringComparer.Ordinal);
 
     public async ValueTask InitializeAsync()
     {
         // Without a browser there is nothing to test: each test then skips or fails in BrowserRequirement.
         if (!BrowserRequirement.IsChromiumInstalled) return;
 
+        Assertions.SetDefaultExpectTimeout(10_000);
         var ct = TestContext.Current.CancellationToken;
         // The browser starts while the server migrates and seeds its database.
         var starting = CasefileServer.StartAsync(ct);
@@ -60,12 +64,21 @@ public sealed class CasefileBrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context and page on the shared server; skips or fails first if there is no browser.</summary>
-    public async Task<BrowserSession> StartSessionAsync()
+    /// <summary>
+    /// A fresh browser context and page on the shared server; skips or fails first if there is no
+    /// browser. With <paramref name="signedInAs"/> the context starts with that demo user's sign-in
+    /// cookie, taken from one real sign-in through the sign-in page per user and test run, so the
+    /// tests that are not about signing in do not each pay for it.
+    /// </summary>
+    public async Task<BrowserSession> StartSessionAsync(string? signedInAs = null)
     {
         BrowserRequirement.EnsureChromium();
         if (browser is null || server is null)
             throw new InvalidOperationException("The browser fixture did not start: see the assembly fixture's error.");
+
+        var storageState = signedInAs is null
+            ? null
+            : await signIns.GetOrAdd(signedInAs, user => new Lazy<Task<string>>(() => SignInOnceAsync(user))).Value;
 
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -73,12 +86,20 @@ public sealed class CasefileBrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/London",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            StorageState = storageState,
         });
-        // A missing element should fail a test in seconds, not hang it for Playwright's default 30.
-        context.SetDefaultTimeout(10_000);
-        context.SetDefaultNavigationTimeout(20_000);
+        // Generous for a busy two-core CI machine that runs the other test projects alongside.
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, server);
+        return new BrowserSession(context, page);
+    }
+
+    private async Task<string> SignInOnceAsync(string userName)
+    {
+        await using var session = await StartSessionAsync();
+        await SignInPage.SignInAsync(session.Page, userName);
+        return await session.Context.StorageStateAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -93,14 +114,11 @@ public sealed class CasefileBrowserFixture : IAsyncLifetime
 }
 
 /// <summary>One test's browser context and page; disposing it closes the context.</summary>
-public sealed class BrowserSession(IBrowserContext context, IPage page, CasefileServer server) : IAsyncDisposable
+public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
 {
     public IPage Page { get; } = page;
 
     public IBrowserContext Context { get; } = context;
-
-    /// <summary>The server's output so far, for a failure message that needs it.</summary>
-    public string ServerOutput => server.Output;
 
     public ValueTask DisposeAsync() => new(Context.CloseAsync());
 }

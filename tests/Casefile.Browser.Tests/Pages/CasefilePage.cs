@@ -11,8 +11,6 @@ public abstract class CasefilePage(IPage page)
 
     public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
-    public ILocator Main => Page.GetByRole(AriaRole.Main);
-
     public ILocator SignOutButton => Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
 
     public ErrorSummary ErrorSummary => new(Page);
@@ -31,9 +29,6 @@ public abstract class CasefilePage(IPage page)
 
     /// <summary>Path of the page now shown, for example "/people/3f2…".</summary>
     public string Path => new Uri(Page.Url).AbsolutePath;
-
-    /// <summary>The element that has keyboard focus, as Playwright sees it.</summary>
-    public ILocator Focused => Page.Locator("*:focus");
 }
 
 /// <summary>The GOV.UK error summary: "There is a problem", then a link to each field in error.</summary>

@@ -13,6 +13,12 @@ public sealed class MyCasesPage(IPage page) : CasefilePage(page)
     /// <summary>Data rows only: those with cells, not the header row.</summary>
     public ILocator CaseRows => AllocatedCases.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Cell) });
 
+    public static async Task<MyCasesPage> GotoAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        return new MyCasesPage(page);
+    }
+
     public async Task<CaseRow> FirstCaseAsync()
     {
         var row = CaseRows.First;

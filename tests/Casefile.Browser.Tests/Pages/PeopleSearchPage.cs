@@ -33,19 +33,15 @@ public sealed class PeopleSearchPage(IPage page) : CasefilePage(page)
     {
         await SearchBox.FillAsync(text);
         await SearchButton.ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).Query.Contains("query=", StringComparison.Ordinal));
+        await Page.WaitForURLAsync(IsResultsUrl);
     }
+
+    /// <summary>/people?query=… (the form names the box "Query"; the page binds either case).</summary>
+    public static bool IsResultsUrl(string url) => new Uri(url).Query.Contains("query=", StringComparison.OrdinalIgnoreCase);
 
     public async Task<PersonPage> OpenPersonAsync(string name, string caseReference)
     {
         await ResultRow(name, caseReference).GetByRole(AriaRole.Link).ClickAsync();
-        await Page.WaitForURLAsync("**/people/*");
-        return new PersonPage(Page);
-    }
-
-    public async Task<PersonPage> OpenFirstResultAsync()
-    {
-        await ResultLinks.First.ClickAsync();
         await Page.WaitForURLAsync("**/people/*");
         return new PersonPage(Page);
     }

@@ -14,6 +14,8 @@ public sealed class ReferralPage(IPage page) : CasefilePage(page)
 
     public ILocator AcceptButton => Page.GetByRole(AriaRole.Button, new() { Name = "Accept and open the case file", Exact = true });
 
+    public ILocator NoFurtherActionButton => Page.GetByRole(AriaRole.Button, new() { Name = "Decide no further action", Exact = true });
+
     public async Task<CasePage> AcceptAsync(string team, string worker)
     {
         await Team.SelectOptionAsync(new SelectOptionValue { Label = team });

@@ -10,9 +10,8 @@ public sealed class AddPersonTests(CasefileBrowserFixture fixture)
     [Fact]
     public async Task Submit_WhenOnlyFirstNameAndImpossibleDateOfBirth_ShowsErrorSummaryAndKeepsWhatWasTyped()
     {
-        await using var session = await fixture.StartSessionAsync();
+        await using var session = await fixture.StartSessionAsync(signedInAs: "amara.osei");
         var page = session.Page;
-        await SignInPage.SignInAsync(page, "amara.osei");
 
         var form = await AddPersonPage.GotoAsync(page);
         await Expect(form.Heading).ToHaveTextAsync("Add a person to the register");

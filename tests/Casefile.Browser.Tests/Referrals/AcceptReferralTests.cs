@@ -10,9 +10,8 @@ public sealed class AcceptReferralTests(CasefileBrowserFixture fixture)
     [Fact]
     public async Task Accept_WhenManagerAllocatesReferralForChildWithoutCase_OpensCaseFileWithSuccessBanner()
     {
-        await using var session = await fixture.StartSessionAsync();
+        await using var session = await fixture.StartSessionAsync(signedInAs: "daniel.hughes");
         var page = session.Page;
-        await SignInPage.SignInAsync(page, "daniel.hughes");
 
         // A child no one has met before: a name that cannot clash with the demo families.
         var familyName = "Brightwater" + RandomLetters(6);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Casefile.Web.Features.Cases;
 
-[Authorize(Policy = Policies.CaseWork)]
+[Authorize]
 public sealed class DetailsModel(GetCase getCase) : CasefilePageModel
 {
     public CaseView? Case { get; private set; }
