@@ -42,6 +42,8 @@ public sealed class AuditChainInterceptor(AuditSigner signer, TimeProvider clock
         var previous = head.LastHash;
         foreach (var e in added.OrderBy(e => e.OccurredAt))
         {
+            // PostgreSQL keeps microseconds; hash exactly what every provider stores.
+            e.OccurredAt = new DateTimeOffset(e.OccurredAt.UtcTicks - e.OccurredAt.UtcTicks % 10, TimeSpan.Zero);
             e.Id = ++sequence;
             e.ReasonHash = AuditChain.HashReason(e.Reason);
             e.PreviousHash = previous;

@@ -15,6 +15,7 @@ public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CasefileClaims.DisplayName, user.DisplayName));
         if (user.TeamId is { } team) identity.AddClaim(new Claim(CasefileClaims.TeamId, team.ToString()));
+        identity.AddClaim(new Claim(CasefileClaims.SignedInAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }

@@ -39,7 +39,5 @@ public static class FeatureRegistration
         api.MapReferrals();
         api.MapCases();
         api.MapAccess();
-        api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-            detail: "There is no API endpoint at this address. See /openapi/v1.json.")).ExcludeFromDescription();
     }
 }

@@ -151,7 +151,11 @@ public static class WebApp
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<CasefileOptions>>((o, casefile) => o.ExpireTimeSpan = TimeSpan.FromMinutes(casefile.Value.IdleTimeoutMinutes));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.OnRefreshingPrincipal = SessionLimits.KeepSignInTime;
+        });
 
         services.AddAuthentication(o =>
             {

@@ -11,6 +11,9 @@ public static class CasefileClaims
 {
     public const string DisplayName = "name";
     public const string TeamId = "team";
+
+    /// <summary>When the session began (Unix seconds): the absolute session limit counts from here.</summary>
+    public const string SignedInAt = "signed_in_at";
 }
 
 /// <summary>
