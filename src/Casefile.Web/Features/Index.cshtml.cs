@@ -4,8 +4,10 @@ using Casefile.Web.Infrastructure;
 
 namespace Casefile.Web.Features;
 
-public sealed class IndexModel(MyCases myCases, CurrentUser user) : CasefilePageModel
+public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessLogs logs, Access.ReviewEmergencyAccess review) : CasefilePageModel
 {
+    public IReadOnlyList<Access.EmergencyAccessView> EmergencyToReview { get; private set; } = [];
+
     public IReadOnlyList<CaseListItem> Mine { get; private set; } = [];
     public IReadOnlyList<CaseListItem> Teams { get; private set; } = [];
     public bool WorksWithCases { get; private set; }
@@ -17,5 +19,13 @@ public sealed class IndexModel(MyCases myCases, CurrentUser user) : CasefilePage
         RoleNames = string.Join(", ", roles.Select(StaffRole.Describe));
         WorksWithCases = roles.Any(r => Hosting.Policies.CaseWorkRoles.Contains(r));
         if (WorksWithCases) (Mine, Teams) = await myCases.HandleAsync(ct);
+        EmergencyToReview = await logs.EmergencyForReviewAsync(ct);
     }
+
+    public Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostReviewAsync(Guid emergencyAccessId, string? note, CancellationToken ct) => TryAsync(async () =>
+    {
+        await review.HandleAsync(emergencyAccessId, note, ct);
+        TempData["Confirmation"] = "Emergency access reviewed.";
+        return Redirect("/");
+    }, reload: () => OnGetAsync(ct));
 }

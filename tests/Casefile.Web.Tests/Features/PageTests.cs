@@ -139,4 +139,27 @@ public sealed class PageTests
         (await session.PostFormAsync("/account/sign-out", [], "/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await session.Client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
+
+    [Fact]
+    public async Task EmergencyAccess_WhenAskedForOnTheRefusalPage_OpensTheCaseAndManagerSeesIt()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var ben = await Browserless.SignedInAsync(app, "ben.carter");
+
+        var empty = await ben.PostFormAsync($"/cases/{caseId}?handler=EmergencyAccess", new() { ["Input.Reason"] = "" }, $"/cases/{caseId}");
+        (await empty.Content.ReadAsStringAsync()).ShouldContain("There is a problem");
+
+        var granted = await ben.PostFormAsync($"/cases/{caseId}?handler=EmergencyAccess",
+            new() { ["Input.Reason"] = "Police called at 2am about the child being home alone" }, $"/cases/{caseId}");
+        granted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await ben.GetHtmlAsync($"/cases/{caseId}");
+        page.ShouldContain("Emergency access until");
+
+        var manager = await Browserless.SignedInAsync(app, "daniel.hughes");
+        (await manager.GetHtmlAsync("/")).ShouldContain("Emergency access to review");
+        var log = await manager.GetHtmlAsync($"/cases/{caseId}/access-log");
+        log.ShouldContain("Police called at 2am");
+        log.ShouldContain("ben.carter");
+    }
 }
