@@ -27,11 +27,41 @@ namespace Casefile.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditChainHead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditChainHead", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Signature = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReasonHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
@@ -348,6 +378,7 @@ namespace Casefile.Migrations.Postgres.Migrations
                     TeamId = table.Column<Guid>(type: "uuid", nullable: false),
                     AllocatedWorkerId = table.Column<Guid>(type: "uuid", nullable: false),
                     CurrentVolume = table.Column<int>(type: "integer", nullable: false),
+                    IsRestricted = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -371,6 +402,36 @@ namespace Casefile.Migrations.Postgres.Migrations
                         principalTable: "Teams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAccessGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    GrantedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAccessGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAccessGrants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseAccessGrants_CaseFiles_CaseFileId",
+                        column: x => x.CaseFileId,
+                        principalTable: "CaseFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -409,6 +470,37 @@ namespace Casefile.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseRestrictions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Details = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RestrictedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RestrictedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LiftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LiftedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseRestrictions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseRestrictions_AspNetUsers_RestrictedBy",
+                        column: x => x.RestrictedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseRestrictions_CaseFiles_CaseFileId",
+                        column: x => x.CaseFileId,
+                        principalTable: "CaseFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseVolumes",
                 columns: table => new
                 {
@@ -422,6 +514,64 @@ namespace Casefile.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_CaseVolumes", x => new { x.CaseFileId, x.Number });
                     table.ForeignKey(
                         name: "FK_CaseVolumes_CaseFiles_CaseFileId",
+                        column: x => x.CaseFileId,
+                        principalTable: "CaseFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    GiverName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignedFormReference = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_CaseFiles_CaseFileId",
+                        column: x => x.CaseFileId,
+                        principalTable: "CaseFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencyAccesses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyAccesses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyAccesses_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyAccesses_CaseFiles_CaseFileId",
                         column: x => x.CaseFileId,
                         principalTable: "CaseFiles",
                         principalColumn: "Id",
@@ -468,6 +618,41 @@ namespace Casefile.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "SharingWithoutConsent",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedWith = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SharedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Justification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AgreedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharingWithoutConsent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SharingWithoutConsent_AspNetUsers_AgreedBy",
+                        column: x => x.AgreedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SharingWithoutConsent_CaseFiles_CaseFileId",
+                        column: x => x.CaseFileId,
+                        principalTable: "CaseFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AuditChainHead",
+                columns: new[] { "Id", "LastHash", "LastSequence", "Version" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
 
             migrationBuilder.InsertData(
                 table: "Counters",
@@ -548,6 +733,16 @@ namespace Casefile.Migrations.Postgres.Migrations
                 columns: new[] { "UserId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAccessGrants_CaseFileId_UserId_Kind",
+                table: "CaseAccessGrants",
+                columns: new[] { "CaseFileId", "UserId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAccessGrants_UserId_Kind",
+                table: "CaseAccessGrants",
+                columns: new[] { "UserId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseAllocations_CaseFileId_From",
                 table: "CaseAllocations",
                 columns: new[] { "CaseFileId", "From" });
@@ -583,6 +778,41 @@ namespace Casefile.Migrations.Postgres.Migrations
                 name: "IX_CaseFiles_TeamId_Status",
                 table: "CaseFiles",
                 columns: new[] { "TeamId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRestrictions_CaseFileId_LiftedAt",
+                table: "CaseRestrictions",
+                columns: new[] { "CaseFileId", "LiftedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRestrictions_RestrictedBy",
+                table: "CaseRestrictions",
+                column: "RestrictedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRestrictions_ReviewOn",
+                table: "CaseRestrictions",
+                column: "ReviewOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consents_CaseFileId",
+                table: "Consents",
+                column: "CaseFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAccesses_CaseFileId_UserId_ExpiresAt",
+                table: "EmergencyAccesses",
+                columns: new[] { "CaseFileId", "UserId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAccesses_ReviewedAt",
+                table: "EmergencyAccesses",
+                column: "ReviewedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAccesses_UserId",
+                table: "EmergencyAccesses",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_DateOfBirth",
@@ -641,6 +871,16 @@ namespace Casefile.Migrations.Postgres.Migrations
                 column: "RelatedPersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SharingWithoutConsent_AgreedBy",
+                table: "SharingWithoutConsent",
+                column: "AgreedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharingWithoutConsent_CaseFileId",
+                table: "SharingWithoutConsent",
+                column: "CaseFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Teams_Name",
                 table: "Teams",
                 column: "Name",
@@ -677,22 +917,43 @@ namespace Casefile.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditChainHead");
+
+            migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseAccessGrants");
 
             migrationBuilder.DropTable(
                 name: "CaseAllocations");
 
             migrationBuilder.DropTable(
+                name: "CaseRestrictions");
+
+            migrationBuilder.DropTable(
                 name: "CaseVolumes");
 
             migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyAccesses");
 
             migrationBuilder.DropTable(
                 name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "Relationships");
+
+            migrationBuilder.DropTable(
+                name: "SharingWithoutConsent");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

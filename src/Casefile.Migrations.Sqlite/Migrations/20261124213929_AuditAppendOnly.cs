@@ -5,12 +5,11 @@
 namespace Casefile.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AuditAppendOnlyTriggers : Migration
+    public partial class AuditAppendOnly : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // In their own migration: SQLite rebuilds altered tables at the end of a migration, which drops triggers.
             // Audit events are append-only: no delete, and no update except redacting a reason to NULL.
             migrationBuilder.Sql("""
                 CREATE TRIGGER "AuditEvents_NoDelete" BEFORE DELETE ON "AuditEvents"
