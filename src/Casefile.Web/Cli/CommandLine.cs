@@ -23,8 +23,10 @@ public static class CommandLine
           serve                     Run the web service (the default).
           migrate                   Apply database migrations and exit.
           seed-demo                 Add the demo service (users, teams, children) to an empty database.
-          users add --username U --display-name N --role R --team T [--manager M] --password-stdin
-                                    Add a user. A new team name creates the team. The password is read
+          users add --username U --display-name N --role R [--team T] [--manager M] --password-stdin
+                                    Add a user. --team is needed for every role but legal,
+                                    records-manager and administrator; a new team name creates
+                                    the team. The password is read
                                     from standard input. Roles: social-worker, practice-manager,
                                     principal-manager, divisional-manager, admin-officer, legal,
                                     records-manager, administrator.
@@ -135,6 +137,16 @@ public static class CommandLine
                     return 1;
                 }
                 managerId = manager.Id;
+            }
+            // Check the password before anything is created, so a refused password leaves nothing behind.
+            foreach (var validator in users.PasswordValidators)
+            {
+                var check = await validator.ValidateAsync(users, new StaffUser { UserName = userName }, password);
+                if (!check.Succeeded)
+                {
+                    foreach (var error in check.Errors) await stderr.WriteLineAsync(error.Description);
+                    return 1;
+                }
             }
             Team? team = null;
             if (teamName is not null)

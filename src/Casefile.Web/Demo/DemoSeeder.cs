@@ -174,7 +174,7 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             var openedOn = DateOnly.FromDateTime(decidedAt.ToLondon().DateTime);
             var file = referral.Accept(null, new NewCaseFile(Guid.NewGuid(), CaseReference.Format(++caseNumber), team.Id, worker), manager, decidedAt, openedOn);
             db.CaseFiles.Add(file);
-            if (slot == 5 && openedOn.AddDays(30) < today)
+            if (slot is 4 or 5 && openedOn.AddDays(30) < today)
                 file.RecordClosure(openedOn.AddDays(random.Next(30, Math.Max(31, today.DayNumber - openedOn.DayNumber))));
         }
         await db.SaveChangesAsync(ct);

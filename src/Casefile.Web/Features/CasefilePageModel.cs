@@ -31,6 +31,10 @@ public abstract class CasefilePageModel : PageModel
         {
             ModelState.AddModelError("", e.Message);
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Somebody else changed this record after you opened it. Check the record as it is now, then try again. What you typed is still below.");
+        }
         catch (RuleViolationException e)
         {
             ModelState.AddModelError(e.Field is null ? "" : FormKey(e.Field, fieldMap), e.Message);

@@ -57,9 +57,10 @@ public sealed class CommandLineTests
     {
         var app = await TestApps.GetAsync(Db.Sqlite);
         var (exit, _, err) = await RunAsync(app, "short\n", "users", "add", "--username", "too.short", "--display-name", "X",
-            "--role", "legal", "--password-stdin");
+            "--role", "social-worker", "--team", "Team That Must Not Appear", "--password-stdin");
         exit.ShouldBe(1);
         err.ShouldContain("12");
+        (await app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(d.Teams, t => t.Name == "Team That Must Not Appear"))).ShouldBeFalse();
     }
 
     [Theory, ClassData(typeof(Databases))]

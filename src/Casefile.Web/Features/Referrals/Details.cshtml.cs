@@ -63,6 +63,7 @@ public sealed class DetailsModel(ReferralQueries queries, AcceptReferral accept,
                              join ur in db.UserRoles on u.Id equals ur.UserId
                              join r in db.Roles on ur.RoleId equals r.Id
                              where r.Name == StaffRole.SocialWorker || r.Name == StaffRole.PracticeManager
+                                || r.Name == StaffRole.PrincipalManager || r.Name == StaffRole.DivisionalManager
                              join t in db.Teams on u.TeamId equals (Guid?)t.Id
                              orderby t.Name, u.DisplayName
                              select new { u.UserName, u.DisplayName, Team = t.Name, t.Id }).AsNoTracking().ToListAsync(ct);
