@@ -14,6 +14,7 @@ public static class FeatureRegistration
         services.AddScoped<CreatePerson>();
         services.AddScoped<SearchPeople>();
         services.AddScoped<GetPerson>();
+        services.AddScoped<AddRelationship>();
         services.AddScoped<RecordReferral>();
         services.AddScoped<AcceptReferral>();
         services.AddScoped<DecideNoFurtherAction>();

@@ -34,6 +34,28 @@ public sealed class PeopleAccessibilityTests(CasefileBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task AddRelationship_WhenChoosingFromResults_HasNoAxeViolationsAndAddsIt()
+    {
+        await using var session = await fixture.StartSessionAsync(signedInAs: SocialWorker);
+        var (person, child) = await Journeys.OpenFirstChildOnMyCasesAsync(session.Page);
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Add a family member or professional" }).ClickAsync();
+        await session.Page.GetByLabel("Find the person on the register").FillAsync("Marion Evans");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Group, new() { Name = "Who are they?" })).ToBeVisibleAsync();
+        await session.Page.ShouldHaveNoAxeViolationsAsync();
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Add relationship" }).ClickAsync();
+        await Expect(session.Page.GetByText("There is a problem")).ToBeVisibleAsync();
+        await session.Page.ShouldHaveNoAxeViolationsAsync();
+
+        await session.Page.GetByRole(AriaRole.Radio).First.CheckAsync();
+        await session.Page.GetByLabel($"They are {child.ChildName.Split(' ')[0]}'s").SelectOptionAsync("Health visitor");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Add relationship" }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Cell, new() { Name = "Health visitor" })).ToBeVisibleAsync();
+        _ = person;
+    }
+
+    [Fact]
     public async Task AddPerson_WhenShowingErrors_HasNoAxeViolations()
     {
         await using var session = await fixture.StartSessionAsync(signedInAs: SocialWorker);

@@ -76,4 +76,29 @@ public sealed class PeopleApiTests
         var admin = await app.ClientAsync("alex.morgan");
         (await admin.GetJsonAsync("/api/v1/people?query=smith")).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task AddRelationship_WhenValid_ShowsOnBothPeople_AndBadInputIsRefused(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var client = await app.ClientAsync("amara.osei");
+        var child = await Given.ChildAsync(client, "Ivy", "Relatedfam");
+        var mother = (await client.PostAsync("/api/v1/people", new { kind = "adult", givenName = "Moira", familyName = "Relatedfam" })).Body.Id();
+
+        (await client.PostAsync($"/api/v1/people/{child}/relationships", new { relatedPersonId = child, kind = "mother" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "relatedPersonId");
+        (await client.PostAsync($"/api/v1/people/{child}/relationships", new { relatedPersonId = Guid.NewGuid() }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "relatedPersonId", "kind");
+        var (status, _) = await client.PostAsync($"/api/v1/people/{child}/relationships", new { relatedPersonId = mother, kind = "mother", notes = "Main carer" });
+        status.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsync($"/api/v1/people/{child}/relationships", new { relatedPersonId = mother, kind = "mother" }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+
+        var (_, person) = await client.GetJsonAsync($"/api/v1/people/{child}");
+        var relation = person.GetProperty("relationships").EnumerateArray().Single();
+        relation.Str("name").ShouldBe("Moira Relatedfam");
+        relation.Str("relationship").ShouldBe("Mother");
+        var (_, parent) = await client.GetJsonAsync($"/api/v1/people/{mother}");
+        parent.GetProperty("relationships").EnumerateArray().Single().Str("relationship").ShouldBe("Moira is their mother");
+    }
 }

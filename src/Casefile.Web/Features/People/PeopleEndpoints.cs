@@ -19,6 +19,12 @@ public static class PeopleEndpoints
             Results.Ok(PersonResponse.From(await handler.HandleAsync(id, ct))))
             .WithSummary("A person's basic details, addresses, relationships and case file");
 
+        people.MapPost("/{id:guid}/relationships", async (Guid id, AddRelationshipCommand command, AddRelationship handler, CancellationToken ct) =>
+        {
+            var relationshipId = await handler.HandleAsync(id, command, ct);
+            return Results.Created($"/api/v1/people/{id}", new { id = relationshipId });
+        }).WithSummary("Record a family or professional relationship: relatedPersonId is the person's <kind> (for example their mother)");
+
         people.MapGet("", async (string? query, SearchPeople handler, CancellationToken ct) =>
             Results.Ok(new { query, results = await handler.HandleAsync(query, ct) }))
             .WithSummary("Search the register by name, with an optional date or year of birth; typing slips are tolerated");
