@@ -1,4 +1,5 @@
 using Casefile.Web.Features.Access;
+using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Account;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.People;
@@ -40,5 +41,6 @@ public static class FeatureRegistration
         api.MapReferrals();
         api.MapCases();
         api.MapAccess();
+        api.MapCalendar();
     }
 }

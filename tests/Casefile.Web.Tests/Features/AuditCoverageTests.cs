@@ -18,7 +18,7 @@ public sealed class AuditCoverageTests
     private static readonly HashSet<string> NoPersonalData = new(StringComparer.OrdinalIgnoreCase)
     {
         "/health", "/openapi/{documentName}.json", "/account/sign-in", "/account/sign-out",
-        "/errors/{code:int}", "/api/v1/me", "/people/new", "/referrals/new", "/api/v1/{**path}", "/api/v1/{*path:nonfile}", "/api/v1/emergency-access",
+        "/errors/{code:int}", "/api/v1/me", "/people/new", "/referrals/new", "/api/v1/{**path}", "/api/v1/{*path:nonfile}", "/api/v1/emergency-access", "/api/v1/calendar/working-days",
     };
 
     [Fact]
