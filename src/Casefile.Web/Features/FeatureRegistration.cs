@@ -1,6 +1,6 @@
 using Casefile.Web.Features.Access;
-using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Account;
+using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.People;
 using Casefile.Web.Features.Referrals;

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Casefile.Bench;
+using Casefile.Bench.Operations;
+using Casefile.Bench.Reporting;
+
+const string Usage = """
+    Casefile benchmarks. Run from the repository root:
+      dotnet run -c Release --project bench/Casefile.Bench -- COMMAND [options]
+
+    Commands:
+      audit-verify  --provider sqlite|postgres [--connection CS] [--events N] [--seed S] [--runs R] [--keep] [--report]
+                    Generate N chained audit events (default 1,000,000) into a fresh database, then time
+                    AuditVerifier beside its floors (plain read, hashing alone, SHA-256 alone).
+      audit-write   --provider sqlite|postgres [--connection CS] [--count N] [--concurrency 1,8] [--rounds R] [--keep] [--report]
+                    Time N audited writes and N unaudited ones (default 4,000 each) at each concurrency level,
+                    in R alternating rounds (default 4).
+      report        Rewrite the "## Audit" section of docs/performance.md from the latest saved results.
+
+    PostgreSQL: --connection names a server where the user may create databases (default: the
+    CASEFILE_TEST_POSTGRES environment variable); a new database is made and dropped afterwards.
+    --report saves the run's figures in bench/results/ and rewrites the report from all saved results.
+    """;
+
+// Figures are written for the report with "," thousands and "." decimals, whatever the machine's culture.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+    {
+        Console.WriteLine(Usage);
+        return args.Length == 0 ? 2 : 0;
+    }
+    var options = BenchOptions.Parse(args);
+    var ct = cancel.Token;
+    switch (options.Command)
+    {
+        case "audit-verify":
+            var verify = await AuditVerifyBenchmark.RunAsync(options, ct);
+            if (options.Has("--report"))
+            {
+                await ResultStore.SaveAsync($"audit-verify-{verify.Database.Provider.ToString().ToLowerInvariant()}", verify, ct);
+                await PerformanceReport.WriteAsync(ct);
+            }
+            break;
+        case "audit-write":
+            var write = await AuditWriteBenchmark.RunAsync(options, ct);
+            if (options.Has("--report"))
+            {
+                await ResultStore.SaveAsync($"audit-write-{write.Database.Provider.ToString().ToLowerInvariant()}", write, ct);
+                await PerformanceReport.WriteAsync(ct);
+            }
+            break;
+        case "report":
+            await PerformanceReport.WriteAsync(ct);
+            break;
+        default:
+            throw new UsageException($"Unknown command '{options.Command}'.");
+    }
+    return 0;
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
