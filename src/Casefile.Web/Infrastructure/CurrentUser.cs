@@ -76,3 +76,13 @@ public sealed class CasefileOptions
     public int IdleTimeoutMinutes { get; set; } = 30;
     public int AbsoluteTimeoutHours { get; set; } = 10;
 }
+
+/// <summary>Role questions about other users (the current user's roles come from <see cref="CurrentUser"/>).</summary>
+public static class StaffRoles
+{
+    public static Task<bool> HoldsAnyAsync(AppDbContext db, Guid userId, IReadOnlyCollection<string> roles, CancellationToken ct) =>
+        (from ur in db.UserRoles
+         join r in db.Roles on ur.RoleId equals r.Id
+         where ur.UserId == userId && roles.Contains(r.Name!)
+         select r.Id).AnyAsync(ct);
+}

@@ -193,8 +193,7 @@ public static class StaffLookup
             if (worker is null || !worker.IsActive) errors.Add("allocatedWorker", $"There is no active user '{workerText.Trim()}'");
             else
             {
-                var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == worker.Id select r.Name).ToListAsync(ct);
-                if (!roles.Any(r => r == StaffRole.SocialWorker || StaffRole.IsManager(r!)))
+                if (!await StaffRoles.HoldsAnyAsync(db, worker.Id, [StaffRole.SocialWorker, .. StaffRole.Managers], ct))
                     errors.Add("allocatedWorker", $"{worker.DisplayName} is not a social worker or manager, so cannot hold a case");
                 else if (team is not null && worker.TeamId != team.Id)
                     errors.Add("allocatedWorker", $"{worker.DisplayName} is not in {team.Name}");
