@@ -28,8 +28,6 @@ public sealed class ValidationErrors
 
     public bool Any => _errors.Count > 0;
 
-    public bool Has(string field) => _errors.ContainsKey(field);
-
     public ValidationErrors Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];

@@ -138,6 +138,10 @@ public sealed class AccessApiTests
         status.ShouldBe(HttpStatusCode.OK);
         log.GetProperty("entries").EnumerateArray().ShouldContain(e => e.Str("recordId") == caseId.ToString() && e.Str("action") == "view");
 
+        var manager = await app.ClientAsync("daniel.hughes");
+        (await manager.GetJsonAsync("/api/v1/users/amara.osei/access-log?to=9999-12-31")).ShouldBeProblem(HttpStatusCode.BadRequest, "to");
+        (await manager.GetJsonAsync("/api/v1/users/amara.osei/access-log?from=2026-11-20&to=2026-11-01")).ShouldBeProblem(HttpStatusCode.BadRequest, "to");
+        (await manager.GetJsonAsync("/api/v1/users/amara.osei/access-log?from=not-a-date")).ShouldBeProblem(HttpStatusCode.BadRequest);
         (await (await app.ClientAsync("hannah.price")).GetJsonAsync("/api/v1/users/amara.osei/access-log")).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await (await app.ClientAsync("ben.carter")).GetJsonAsync("/api/v1/users/amara.osei/access-log")).ShouldBeProblem(HttpStatusCode.Forbidden);
     }

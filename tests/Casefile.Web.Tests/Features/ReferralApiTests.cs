@@ -144,4 +144,19 @@ public sealed class ReferralApiTests
         file.Str("allocatedWorker").ShouldBe("daniel.hughes");
         file.GetProperty("allocations").GetArrayLength().ShouldBe(2);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task GetReferral_WhenAcceptedIntoACaseTheViewerCannotOpen_IsRefusedLikeTheCase(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var manager = await app.ClientAsync("daniel.hughes");
+        var referral = await Given.ReferralAsync(manager, await Given.ChildAsync(manager));
+        var other = await app.ClientAsync("ben.carter");
+        (await other.GetJsonAsync($"/api/v1/referrals/{referral}")).Status.ShouldBe(HttpStatusCode.OK, "awaiting a decision: open to the front door");
+
+        (await manager.PostAsync($"/api/v1/referrals/{referral}/accept", new { team = "Northgate Children's Team", allocatedWorker = "amara.osei" })).Status.ShouldBe(HttpStatusCode.Created);
+
+        (await other.GetJsonAsync($"/api/v1/referrals/{referral}")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await (await app.ClientAsync("amara.osei")).GetJsonAsync($"/api/v1/referrals/{referral}")).Status.ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -136,6 +136,8 @@ public sealed class ReferralQueries(AppDbContext db, AuditTrail audit, CaseAcces
     public async Task<ReferralView> GetAsync(Guid id, CancellationToken ct)
     {
         var view = await Query(db.Referrals.Where(r => r.Id == id)).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("The referral");
+        // Once accepted, a referral is part of the child's case file: the case's access decision applies to it.
+        if (view.CaseId is { } caseId) await access.DemandAsync(caseId, Domain.Access.AccessAction.Read, AuditAction.View, ct);
         audit.Record(AuditAction.View, "referral", id, view.CaseId, view.ChildId);
         await db.SaveChangesAsync(ct);
         return view;

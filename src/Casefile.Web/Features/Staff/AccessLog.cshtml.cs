@@ -29,6 +29,15 @@ public sealed class AccessLogModel(AccessLogs logs, TimeProvider clock) : Casefi
         if (ModelState.IsValid && to < from) ModelState.AddModelError("To", "The end date must be on or after the start date");
         if (From.IsEmpty) From = DateParts.From(from);
         if (To.IsEmpty) To = DateParts.From(to);
-        if (ModelState.IsValid) Entries = await logs.ForUserAsync(userName, from, to, ct);
+        if (!ModelState.IsValid) return;
+        try
+        {
+            Entries = await logs.ForUserAsync(userName, from, to, ct);
+        }
+        catch (Infrastructure.ValidationFailedException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+                foreach (var m in messages) ModelState.AddModelError(field == "from" ? "From" : "To", m);
+        }
     }
 }
