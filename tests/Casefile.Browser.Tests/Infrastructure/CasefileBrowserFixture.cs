@@ -30,7 +30,7 @@ public sealed class CasefileBrowserFixture : IAsyncLifetime
         // Without a browser there is nothing to test: each test then skips or fails in BrowserRequirement.
         if (!BrowserRequirement.IsChromiumInstalled) return;
 
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Assertions.SetDefaultExpectTimeout(20_000); // headroom for a loaded 2-core CI machine
         var ct = TestContext.Current.CancellationToken;
         // The browser starts while the server migrates and seeds its database.
         var starting = CasefileServer.StartAsync(ct);
@@ -89,8 +89,8 @@ public sealed class CasefileBrowserFixture : IAsyncLifetime
             StorageState = storageState,
         });
         // Generous for a busy two-core CI machine that runs the other test projects alongside.
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);
     }
