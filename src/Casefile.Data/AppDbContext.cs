@@ -5,6 +5,8 @@ using Casefile.Domain.Cases;
 using Casefile.Domain.Consent;
 using Casefile.Domain.People;
 using Casefile.Domain.Referrals;
+using Casefile.Domain.Records;
+using Casefile.Data.Settings;
 using Casefile.Domain.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +39,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
     public DbSet<ConsentToShare> Consents => Set<ConsentToShare>();
     public DbSet<SharingWithoutConsent> SharingWithoutConsent => Set<SharingWithoutConsent>();
+    public DbSet<CaseRecord> CaseRecords => Set<CaseRecord>();
+    public DbSet<CaseRecordAddendum> CaseRecordAddenda => Set<CaseRecordAddendum>();
+    public DbSet<CaseRecordMove> CaseRecordMoves => Set<CaseRecordMove>();
+    public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
+    public DbSet<ImportedBankHoliday> ImportedBankHolidays => Set<ImportedBankHoliday>();
+    public DbSet<CouncilSetting> CouncilSettings => Set<CouncilSetting>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

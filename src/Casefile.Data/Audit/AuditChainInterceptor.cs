@@ -82,7 +82,11 @@ public sealed class AuditChainInterceptor(AuditSigner signer, TimeProvider clock
         }
         // The events keep their place in the unit of work; a retry must chain them afresh.
         if (eventData.Context is AppDbContext db)
-            foreach (var e in db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added)) e.Entity.Id = 0;
+        {
+            // Placeholders far below those AuditTrail hands out (counting down from -1), so none collide.
+            var placeholder = long.MinValue / 2;
+            foreach (var e in db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added)) e.Entity.Id = ++placeholder;
+        }
     }
 
     private IDbContextTransaction? Take(DbContext? context)

@@ -39,7 +39,8 @@ public sealed record CaseRecordContent(
     string? ReferralPurpose = null,
     bool VideoRecorded = false,
     string? DocumentReferences = null,
-    bool HandwrittenNotesDestroyed = false);
+    bool HandwrittenNotesDestroyed = false,
+    bool Significant = false);
 
 /// <summary>
 /// A case record (observation): one contact with a child, family member or professional, or a
@@ -77,6 +78,12 @@ public sealed class CaseRecord
 
     public bool IsLocked => Status == CaseRecordStatus.Final;
 
+    /// <summary>Shown under "significant events only": the worker marked it, or its kind always is.</summary>
+    public bool IsSignificant => Content.Significant || CaseRecordRules.IsAlwaysSignificant(Content.Type);
+
+    /// <summary>Set when the record was moved here from another child's file (it had been filed in error).</summary>
+    public Guid? MovedFromCaseFileId { get; private set; }
+
     /// <summary>
     /// Starts a draft. <paramref name="recordBy"/> comes from <c>RecordingDeadline</c> (working days
     /// in England and Wales), worked out by the caller from the event's London date.
@@ -101,6 +108,7 @@ public sealed class CaseRecord
     {
         if (IsLocked) throw new StateConflictException("record-already-final", "This record is already finalised");
         ArgumentOutOfRangeException.ThrowIfNegative(workingDaysLate);
+        CaseRecordRules.CompleteBeforeFinalising(Content);
         Status = CaseRecordStatus.Final;
         FinalisedAt = now;
         WorkingDaysLate = workingDaysLate;
@@ -116,6 +124,18 @@ public sealed class CaseRecord
         _addenda.Add(addendum);
         Version = Guid.NewGuid();
         return addendum;
+    }
+
+    /// <summary>
+    /// Moves a record filed on the wrong child to the right one. Only <see cref="CaseRecordMove"/>
+    /// calls this, once a manager has approved the move.
+    /// </summary>
+    internal void MoveTo(Guid caseFileId)
+    {
+        if (caseFileId == CaseFileId) throw new RuleViolationException("move-to-same-file", "The record is already on this child's file", "toCaseFileId");
+        MovedFromCaseFileId = CaseFileId;
+        CaseFileId = caseFileId;
+        Version = Guid.NewGuid();
     }
 
     private void Apply(CaseRecordContent content, CaseRecordContext context, DateOnly recordBy, DateTimeOffset now)

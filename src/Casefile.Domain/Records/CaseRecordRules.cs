@@ -66,6 +66,29 @@ public static class CaseRecordRules
     }
 
     /// <summary>
+    /// Policy 3.6: an accurate record says why the contact happened, what came of it and what was
+    /// seen and said. A draft may be incomplete; a finalised record may not.
+    /// </summary>
+    public static void CompleteBeforeFinalising(CaseRecordContent content)
+    {
+        var missing = new List<(string Field, string Message)>();
+        if (string.IsNullOrWhiteSpace(content.Purpose)) missing.Add(("purpose", "Enter the purpose of the contact before you finalise the record"));
+        if (string.IsNullOrWhiteSpace(content.Outcome)) missing.Add(("outcome", "Enter the outcome before you finalise the record"));
+        if (string.IsNullOrWhiteSpace(content.Narrative)) missing.Add(("narrative", "Write what happened before you finalise the record"));
+        if (IsVisit(content.Type) && content.ChildSeen is null)
+            missing.Add(("childSeen", "Say whether the child was seen before you finalise the record"));
+        if (missing.Count > 0) throw new RecordIncompleteException(missing);
+    }
+
+    /// <summary>Visits to or about the child, where whether the child was seen must be said (policy 3.3).</summary>
+    public static bool IsVisit(CaseRecordType type) => type is CaseRecordType.HomeVisit or CaseRecordType.OfficeVisit or CaseRecordType.SchoolVisit
+        or CaseRecordType.StatutoryVisit or CaseRecordType.ChildProtectionEnquiryVisit;
+
+    /// <summary>Kinds that are significant events whatever the worker marks (policy 9.1 management decisions; statutory and section 47 visits).</summary>
+    public static bool IsAlwaysSignificant(CaseRecordType type) => type is CaseRecordType.ManagementDecision or CaseRecordType.StatutoryVisit
+        or CaseRecordType.ChildProtectionEnquiryVisit or CaseRecordType.ReferralToAnotherAgency;
+
+    /// <summary>
     /// Policy 3.8 guidance: a visit with more than one professional is recorded once. Another record of
     /// the same kind about the same child within this window is probably the same event, and the
     /// worker is shown it and asked before a second is kept.
@@ -74,4 +97,11 @@ public static class CaseRecordRules
 
     public static bool IsProbablyTheSameEvent(CaseRecordContent a, CaseRecordContent b) =>
         a.Type == b.Type && (a.OccurredAt - b.OccurredAt).Duration() <= SameEventWindow;
+}
+
+/// <summary>A record cannot be finalised until these fields are filled in; each names its field.</summary>
+public sealed class RecordIncompleteException(IReadOnlyList<(string Field, string Message)> missing)
+    : RuleViolationException("record-incomplete", missing[0].Message, missing[0].Field)
+{
+    public IReadOnlyList<(string Field, string Message)> Missing { get; } = missing;
 }

@@ -2,7 +2,9 @@ using Casefile.Web.Features.Access;
 using Casefile.Web.Features.Account;
 using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Cases;
+using Casefile.Web.Features.Chronology;
 using Casefile.Web.Features.People;
+using Casefile.Web.Features.Records;
 using Casefile.Web.Features.Referrals;
 
 namespace Casefile.Web.Features;
@@ -30,6 +32,17 @@ public static class FeatureRegistration
         services.AddScoped<ReviewEmergencyAccess>();
         services.AddScoped<AccessLogs>();
         services.AddScoped<ConsentHandlers>();
+        services.AddSingleton<BankHolidayCalendar>();
+        services.AddScoped<RecordLoader>();
+        services.AddScoped<StartRecord>();
+        services.AddScoped<ReviseRecord>();
+        services.AddScoped<FinaliseRecord>();
+        services.AddScoped<AddAddendum>();
+        services.AddScoped<GetRecord>();
+        services.AddScoped<RequestRecordMove>();
+        services.AddScoped<DecideRecordMove>();
+        services.AddScoped<OutstandingRecords>();
+        services.AddScoped<GetChronology>();
         return services;
     }
 
@@ -42,5 +55,6 @@ public static class FeatureRegistration
         api.MapCases();
         api.MapAccess();
         api.MapCalendar();
+        api.MapRecords();
     }
 }

@@ -9,11 +9,15 @@ namespace Casefile.Web.Infrastructure;
 /// </summary>
 public sealed class AuditTrail(AppDbContext db, CurrentUser user, TimeProvider clock)
 {
+    // Until the chain interceptor numbers them at save, events in one unit of work need distinct keys.
+    private long _placeholder;
+
     public void Record(string action, string recordType, object? recordId, Guid? caseFileId = null, Guid? personId = null,
         string outcome = AuditOutcome.Allowed, string? reason = null)
     {
         db.AuditEvents.Add(new AuditEvent
         {
+            Id = Interlocked.Decrement(ref _placeholder),
             OccurredAt = clock.GetUtcNow(),
             UserId = user.IsSignedIn ? user.Id : null,
             UserName = user.UserName,

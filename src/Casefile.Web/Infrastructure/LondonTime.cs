@@ -10,6 +10,8 @@ public static class LondonTime
 
     public static DateTimeOffset ToLondon(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    public static DateOnly ToLondonDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToLondon().DateTime);
+
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToLondon().DateTime);
 
     /// <summary>A wall-clock date and time in London as an instant (the earlier one when clocks go back).</summary>

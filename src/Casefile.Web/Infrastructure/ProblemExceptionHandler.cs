@@ -33,6 +33,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             case ValidationFailedException v:
                 return Validation(v.Errors.ToDictionary(e => e.Key, e => e.Value));
+            case Features.Records.PossibleDuplicateRecordException d:
+                var duplicate = Problem(StatusCodes.Status409Conflict, "This looks like an event already recorded", d.Message, "possible-duplicate");
+                duplicate.Extensions["existing"] = d.Existing;
+                return duplicate;
             case StateConflictException c:
                 return Problem(StatusCodes.Status409Conflict, "This conflicts with the record as it is now", c.Message, c.Rule);
             case RuleViolationException r when r.Field is not null:

@@ -27,6 +27,10 @@ public sealed class AuditCoverageTests
         var app = await TestApps.GetAsync(Db.Sqlite);
         var (childId, caseId) = await Given.OpenCaseAsync(app);
         var referralId = await app.WithDbAsync(d => d.Referrals.Where(r => r.ChildId == childId).Select(r => r.Id).FirstAsync());
+        var (created, record) = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/records",
+            new { type = "phoneCall", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), narrative = "Called the school" });
+        created.ShouldBe(HttpStatusCode.Created, record.ToString());
+        var recordId = record.Id();
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -40,7 +44,7 @@ public sealed class AuditCoverageTests
         var checkedRoutes = new List<string>();
         foreach (var route in routes.Where(r => !NoPersonalData.Contains(r)))
         {
-            var url = Fill(route, childId, caseId, referralId);
+            var url = Fill(route, childId, caseId, referralId, recordId);
             var client = url.StartsWith("/api/", StringComparison.Ordinal) ? manager : session.Client;
             var before = await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.UserName == "daniel.hughes"));
             var response = await client.GetAsync(url);
@@ -52,13 +56,16 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/cases/{id:guid}");
         checkedRoutes.ShouldContain("/api/v1/cases/{caseId:guid}");
         checkedRoutes.ShouldContain("/people/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/records/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/cases/{caseId:guid}/chronology");
     }
 
-    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId)
+    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId)
     {
         var pattern = RoutePatternFactory.Parse(route);
         var id = route.Contains("/people", StringComparison.Ordinal) ? childId
-            : route.Contains("/referrals", StringComparison.Ordinal) ? referralId : caseId;
+            : route.Contains("/referrals", StringComparison.Ordinal) ? referralId
+            : route.Contains("/records/", StringComparison.Ordinal) ? recordId : caseId;
         var url = "/" + string.Join('/', pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
         {
             RoutePatternLiteralPart l => l.Content,

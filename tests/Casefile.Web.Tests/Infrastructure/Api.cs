@@ -14,6 +14,12 @@ public static class Api
         return (response.StatusCode, await ReadAsync(response));
     }
 
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> PutAsync(this HttpClient client, string url, object? body)
+    {
+        using var response = await client.PutAsJsonAsync(url, body);
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
     public static async Task<(HttpStatusCode Status, JsonElement Body)> PostRawAsync(this HttpClient client, string url, string json)
     {
         using var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using Casefile.Data;
 using Casefile.Data.Identity;
@@ -71,6 +72,22 @@ public sealed class CasefileApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCapture(ServerErrors)));
+    }
+
+    /// <summary>Errors the server logged (with their exceptions), newest last: what a failing test prints to explain a 500.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ServerErrors { get; } = new();
+
+    private sealed class ErrorCapture(System.Collections.Concurrent.ConcurrentQueue<string> errors) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+        public void Dispose() { }
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) errors.Enqueue($"{formatter(state, exception)}\n{exception}");
+        }
     }
 
     /// <summary>An API client acting as the named user, with a bearer token issued for them.</summary>

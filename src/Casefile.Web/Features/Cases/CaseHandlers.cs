@@ -1,6 +1,7 @@
 using Casefile.Data;
 using Casefile.Domain.Access;
 using Casefile.Domain.Cases;
+using Casefile.Domain.Records;
 using Casefile.Domain.Staff;
 using Casefile.Web.Features.Referrals;
 using Casefile.Web.Infrastructure;
@@ -164,6 +165,8 @@ public sealed class ReallocateCase(AppDbContext db, CurrentUser user, CaseAccess
         if (!viewer.OverseenTeamIds.Contains(team!.Id))
             throw ValidationFailedException.For("team", $"You can only allocate to teams you manage. {team.Name} is not one of them");
         file.Reallocate(team.Id, worker!.Id, user.Id, clock.GetUtcNow(), command.Reason);
+        db.Chronology.Add(new ChronologyEntry(caseId, clock.GetUtcNow(), ChronologyKind.Allocation, $"Allocated to {worker.DisplayName}, {team.Name}",
+            command.Reason, caseId, user.Id, significant: false));
         audit.Record(AuditAction.Update, "case-allocation", caseId, caseId, file.ChildId, reason: command.Reason);
         await db.SaveChangesAsync(ct);
     }

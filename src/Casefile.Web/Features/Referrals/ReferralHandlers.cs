@@ -3,6 +3,7 @@ using Casefile.Data.Configurations;
 using Casefile.Data.Identity;
 using Casefile.Domain.Cases;
 using Casefile.Domain.People;
+using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
 using Casefile.Domain.Staff;
 using Casefile.Web.Infrastructure;
@@ -85,10 +86,21 @@ public sealed class AcceptReferral(AppDbContext db, CurrentUser user, AuditTrail
         var wasClosed = existing?.Status == CaseStatus.Closed;
         var file = referral.Accept(existing, opening, user.Id, clock.GetUtcNow(), clock.Today());
         if (existing is null) db.CaseFiles.Add(file);
+        AddToChronology(referral, file, opening is null ? null : (team!, worker!), wasClosed);
         audit.Record(AuditAction.Decide, "referral", referral.Id, file.Id, referral.ChildId, reason: "Accepted");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new AcceptedReferral(file.Id, file.Reference, wasClosed, existing is not null && !wasClosed);
+    }
+
+    private void AddToChronology(Referral referral, CaseFile file, (Team Team, StaffUser Worker)? opened, bool reopened)
+    {
+        var from = referral.ReferrerAgency is { } agency ? $"{referral.ReferrerName}, {agency}" : referral.ReferrerName;
+        db.Chronology.Add(new ChronologyEntry(file.Id, referral.ReceivedAt, ChronologyKind.Referral, $"Referral from {from}", referral.Reason,
+            referral.Id, referral.RecordedBy, significant: true));
+        if (opened is { } o)
+            db.Chronology.Add(new ChronologyEntry(file.Id, clock.GetUtcNow(), ChronologyKind.CaseOpened, reopened ? "Case reopened" : "Case opened",
+                $"Allocated to {o.Worker.DisplayName}, {o.Team.Name}", file.Id, user.Id, significant: true));
     }
 
     private async Task<long> NextCaseNumberAsync(CancellationToken ct)

@@ -1,0 +1,252 @@
+using Casefile.Data;
+using Casefile.Domain.Access;
+using Casefile.Domain.Calendar;
+using Casefile.Domain.Common;
+using Casefile.Domain.Records;
+using Casefile.Web.Features.Calendar;
+using Casefile.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casefile.Web.Features.Records;
+
+/// <summary>
+/// Starts a case record as a draft on a child's file (policy 3.8, 3.11). The deadline comes from
+/// the working-day calendar; a second record of the same event is refused until the worker has
+/// seen the first and confirmed it is different.
+/// </summary>
+public sealed class StartRecord(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
+{
+    public async Task<SavedRecord> HandleAsync(Guid caseId, RecordCommand command, CancellationToken ct)
+    {
+        await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
+        var file = await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.AllocatedWorkerId, c.ChildId }).SingleAsync(ct);
+        var content = await RecordContent.BuildAsync(db, command, ct);
+        var context = new CaseRecordContext(user.Id, file.AllocatedWorkerId, (await user.ViewerAsync(ct)).IsManager);
+        var now = clock.GetUtcNow();
+        CaseRecordRules.Check(content, context, now);
+        if (!command.ConfirmedNotDuplicate && await SameEventAsync(caseId, content, ct) is { } existing)
+        {
+            audit.Record(AuditAction.View, "case-record", existing.Id, caseId, file.ChildId, reason: "Shown as possibly the same event");
+            await db.SaveChangesAsync(ct);
+            throw new PossibleDuplicateRecordException(existing);
+        }
+        var recordBy = RecordingDeadline.RecordBy(content.OccurredAt.ToLondonDate(), content.ChildProtectionEnquiry, await calendars.CurrentAsync(ct));
+        var record = CaseRecord.Start(Guid.NewGuid(), caseId, content, context, recordBy, now);
+        db.CaseRecords.Add(record);
+        audit.Record(AuditAction.Create, "case-record", record.Id, caseId, file.ChildId,
+            reason: command.ConfirmedNotDuplicate ? "Confirmed as a different event from a similar record" : null);
+        await db.SaveChangesAsync(ct);
+        return new SavedRecord(record.Id, caseId, record.Status, record.RecordBy, record.Version);
+    }
+
+    private async Task<ExistingRecordSummary?> SameEventAsync(Guid caseId, CaseRecordContent content, CancellationToken ct)
+    {
+        var earliest = content.OccurredAt - CaseRecordRules.SameEventWindow;
+        var latest = content.OccurredAt + CaseRecordRules.SameEventWindow;
+        var type = content.Type;
+        var match = await (from r in db.CaseRecords.AsNoTracking()
+                           where r.CaseFileId == caseId && r.Content.Type == type && r.Content.OccurredAt >= earliest && r.Content.OccurredAt <= latest
+                           join u in db.Users on r.RecordedBy equals u.Id
+                           orderby r.CreatedAt
+                           select new { r.Id, r.Content.Type, r.Content.OccurredAt, u.DisplayName, r.Status, r.Content.Purpose })
+            .FirstOrDefaultAsync(ct);
+        return match is null ? null : new ExistingRecordSummary(match.Id, match.Type, match.OccurredAt, match.DisplayName, match.Status, match.Purpose);
+    }
+}
+
+/// <summary>Saves changes to a draft: the author's own, and only over the version they opened.</summary>
+public sealed class ReviseRecord(AppDbContext db, RecordLoader loader, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
+{
+    public async Task<SavedRecord> HandleAsync(Guid recordId, RecordCommand command, CancellationToken ct)
+    {
+        var (record, childId, responsibleWorker) = await loader.ForAuthorAsync(recordId, command.Version, AuditAction.Update, ct);
+        var content = await RecordContent.BuildAsync(db, command, ct);
+        var context = new CaseRecordContext(record.RecordedBy, responsibleWorker, (await user.ViewerAsync(ct)).IsManager);
+        var recordBy = RecordingDeadline.RecordBy(content.OccurredAt.ToLondonDate(), content.ChildProtectionEnquiry, await calendars.CurrentAsync(ct));
+        record.Revise(content, context, recordBy, clock.GetUtcNow());
+        audit.Record(AuditAction.Update, "case-record", record.Id, record.CaseFileId, childId);
+        await db.SaveChangesAsync(ct);
+        return new SavedRecord(record.Id, record.CaseFileId, record.Status, record.RecordBy, record.Version);
+    }
+}
+
+/// <summary>
+/// Finalises and locks a draft, marking how many working days late it was (policy 3.8), and puts
+/// it in the chronology.
+/// </summary>
+public sealed class FinaliseRecord(AppDbContext db, RecordLoader loader, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
+{
+    public async Task<FinalisedRecord> HandleAsync(Guid recordId, FinaliseCommand command, CancellationToken ct)
+    {
+        var (record, childId, _) = await loader.ForAuthorAsync(recordId, command.Version, "finalise", ct);
+        var now = clock.GetUtcNow();
+        var late = RecordingDeadline.WorkingDaysLate(record.RecordBy, clock.Today(), await calendars.CurrentAsync(ct));
+        try
+        {
+            record.Finalise(late, now);
+        }
+        catch (RecordIncompleteException e)
+        {
+            throw new ValidationFailedException(e.Missing.GroupBy(m => m.Field).ToDictionary(g => g.Key, g => g.Select(m => m.Message).ToArray()));
+        }
+        db.Chronology.Add(ChronologyEntry.ForRecord(record));
+        audit.Record("finalise", "case-record", record.Id, record.CaseFileId, childId, reason: late > 0 ? $"{late} working days late" : "On time");
+        await db.SaveChangesAsync(ct);
+        return new FinalisedRecord(record.Id, record.CaseFileId, now, record.RecordBy, late > 0, late);
+    }
+}
+
+/// <summary>Adds a correction or addition to a finalised record; the original stays as it was (policy 3.6).</summary>
+public sealed class AddAddendum(AppDbContext db, RecordLoader loader, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(Guid recordId, AddendumCommand command, CancellationToken ct)
+    {
+        var (record, childId) = await loader.ForWriteAsync(recordId, AuditAction.Create, ct);
+        var addendum = record.AddAddendum(Guid.NewGuid(), command.Text, user.Id, clock.GetUtcNow());
+        var entry = await db.Chronology.SingleOrDefaultAsync(e => e.SourceId == record.Id && e.Kind == ChronologyKind.Record, ct);
+        entry?.NoteAddendum();
+        audit.Record(AuditAction.Create, "case-record-addendum", addendum.Id, record.CaseFileId, childId);
+        await db.SaveChangesAsync(ct);
+        return addendum.Id;
+    }
+}
+
+public sealed record AddendumView(Guid Id, string Text, string AddedBy, DateTimeOffset AddedAt);
+
+public sealed record PresentView(Guid? PersonId, string Name, string? Role);
+
+public sealed record MoveView(Guid Id, string FromReference, string ToReference, string Reason, string RequestedBy, DateTimeOffset RequestedAt,
+    CaseRecordMoveStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+public sealed record RecordView(
+    Guid Id, Guid CaseId, string CaseReference, Guid ChildId, string ChildName, CaseRecordStatus Status, CaseRecordContent Content,
+    IReadOnlyList<PresentView> Present, string RecordedBy, Guid RecordedById, string ResponsibleWorker, DateTimeOffset CreatedAt, DateOnly RecordBy,
+    DateTimeOffset? FinalisedAt, int? WorkingDaysLate, Guid Version, IReadOnlyList<AddendumView> Addenda, IReadOnlyList<MoveView> Moves)
+{
+    public bool IsOverdue { get; init; }
+    public bool CanEdit { get; init; }
+    public bool CanAddAddendum { get; init; }
+    public bool IsSignificant { get; init; }
+}
+
+/// <summary>Opens one record, after the access policy has allowed reading its case; the view is audited.</summary>
+public sealed class GetRecord(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<RecordView> HandleAsync(Guid recordId, CancellationToken ct)
+    {
+        var caseId = await db.CaseRecords.Where(r => r.Id == recordId).Select(r => (Guid?)r.CaseFileId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The record");
+        var decision = await access.DemandAsync(caseId, AccessAction.Read, AuditAction.View, ct);
+        var record = await db.CaseRecords.AsNoTracking().Include(r => r.Addenda).SingleAsync(r => r.Id == recordId, ct);
+        var head = await (from f in db.CaseFiles
+                          where f.Id == caseId
+                          join p in db.People on f.ChildId equals p.Id
+                          select new { f.Reference, f.ChildId, Child = p.GivenName + " " + p.FamilyName }).SingleAsync(ct);
+        var userIds = record.Addenda.Select(a => a.AddedBy).Append(record.RecordedBy).Append(record.ResponsibleWorkerId).Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var moves = await (from m in db.CaseRecordMoves.AsNoTracking()
+                           where m.CaseRecordId == recordId
+                           join f in db.CaseFiles on m.FromCaseFileId equals f.Id
+                           join t in db.CaseFiles on m.ToCaseFileId equals t.Id
+                           join asker in db.Users on m.RequestedBy equals asker.Id
+                           join d in db.Users on m.DecidedBy equals d.Id into decided
+                           from d in decided.DefaultIfEmpty()
+                           orderby m.RequestedAt
+                           select new MoveView(m.Id, f.Reference, t.Reference, m.Reason, asker.DisplayName, m.RequestedAt, m.Status,
+                               d == null ? null : d.DisplayName, m.DecidedAt, m.DecisionNote)).ToListAsync(ct);
+        audit.Record(AuditAction.View, "case-record", recordId, caseId, head.ChildId, reason: decision.IsEmergency ? "Emergency access" : null);
+        await db.SaveChangesAsync(ct);
+        var writable = (await access.DecideAsync((await access.FactsAsync(caseId, ct))!, AccessAction.Write, ct)).Allowed;
+        var c = record.Content;
+        return new RecordView(record.Id, caseId, head.Reference, head.ChildId, head.Child, record.Status, c,
+            (c.Present ?? []).Select(p => new PresentView(p.PersonId, p.Name, p.Role)).ToList(),
+            names.GetValueOrDefault(record.RecordedBy, "Unknown"), record.RecordedBy, names.GetValueOrDefault(record.ResponsibleWorkerId, "Unknown"),
+            record.CreatedAt, record.RecordBy, record.FinalisedAt, record.WorkingDaysLate, record.Version,
+            record.Addenda.OrderBy(a => a.AddedAt).Select(a => new AddendumView(a.Id, a.Text, names.GetValueOrDefault(a.AddedBy, "Unknown"), a.AddedAt)).ToList(),
+            moves)
+        {
+            IsOverdue = !record.IsLocked && clock.Today() > record.RecordBy,
+            CanEdit = !record.IsLocked && record.RecordedBy == user.Id && writable,
+            CanAddAddendum = record.IsLocked && writable,
+            IsSignificant = record.IsSignificant,
+        };
+    }
+}
+
+/// <summary>Loads a record for a change, after the access policy allows writing to its case.</summary>
+public sealed class RecordLoader(AppDbContext db, CaseAccess access, CurrentUser user)
+{
+    public async Task<(CaseRecord Record, Guid ChildId)> ForWriteAsync(Guid recordId, string auditAction, CancellationToken ct)
+    {
+        var caseId = await db.CaseRecords.Where(r => r.Id == recordId).Select(r => (Guid?)r.CaseFileId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The record");
+        await access.DemandAsync(caseId, AccessAction.Write, auditAction, ct);
+        var record = await db.CaseRecords.Include(r => r.Addenda).SingleAsync(r => r.Id == recordId, ct);
+        var childId = await db.CaseFiles.Where(c => c.Id == caseId).Select(c => c.ChildId).SingleAsync(ct);
+        return (record, childId);
+    }
+
+    /// <summary>A draft is changed and finalised only by the person who wrote it, and only over the version they opened.</summary>
+    public async Task<(CaseRecord Record, Guid ChildId, Guid ResponsibleWorkerId)> ForAuthorAsync(Guid recordId, Guid? version, string auditAction, CancellationToken ct)
+    {
+        var (record, childId) = await ForWriteAsync(recordId, auditAction, ct);
+        if (record.IsLocked)
+            throw new StateConflictException("record-locked", "This record is finalised and cannot be changed. Add an addendum to correct it.");
+        if (record.RecordedBy != user.Id)
+            throw new AccessDeniedException("Only the person who wrote a draft can change or finalise it.", "Ask them to finish it, or add your own record.");
+        if (version is { } v && v != record.Version)
+            throw new StateConflictException("stale-edit", "The record was changed after you opened it (perhaps in another window). Reload it, check the changes, and try again.");
+        var responsible = await db.CaseFiles.Where(c => c.Id == record.CaseFileId).Select(c => c.AllocatedWorkerId).SingleAsync(ct);
+        return (record, childId, responsible);
+    }
+}
+
+/// <summary>Turns a command into record content: checks the inputs and links people present to the register.</summary>
+internal static class RecordContent
+{
+    public static async Task<CaseRecordContent> BuildAsync(AppDbContext db, RecordCommand command, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (command.Type is null) errors.Add("type", "Select the kind of contact or event");
+        if (command.OccurredAt is null) errors.Add("occurredAt", "Enter the date and time of the event");
+        var present = new List<PresentPerson>();
+        var input = command.Present ?? [];
+        if (input.Count > 100) errors.Add("present", "List up to 100 people present");
+        var ids = input.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Distinct().ToList();
+        var known = ids.Count == 0 ? [] : await db.People.Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+        for (var i = 0; i < input.Count && i < 100; i++)
+        {
+            var p = input[i];
+            var role = errors.Optional(p.Role, $"present[{i}].role", 200);
+            if (p.PersonId is { } id)
+            {
+                if (known.TryGetValue(id, out var name)) present.Add(new PresentPerson(id, name, role));
+                else errors.Add($"present[{i}].personId", "There is no one on the register with this id. Check it, or give their name and role instead");
+            }
+            else
+            {
+                var name = errors.Required(p.Name, $"present[{i}].name", "Enter the name of the person present, or choose them from the register", 200);
+                if (name is not null) present.Add(new PresentPerson(null, name, role));
+            }
+        }
+        var seen = errors.Optional(command.Seen, "seen", 2000);
+        var spokenTo = errors.Optional(command.SpokenTo, "spokenTo", 2000);
+        var childViews = errors.Optional(command.ChildViews, "childViews", 10_000);
+        var familyViews = errors.Optional(command.FamilyViews, "familyViews", 10_000);
+        var dispensed = errors.Optional(command.InterpreterDispensedReason, "interpreterDispensedReason", 2000);
+        var agency = errors.Optional(command.ReferralAgency, "referralAgency", 200);
+        var referralPurpose = errors.Optional(command.ReferralPurpose, "referralPurpose", 2000);
+        var documents = errors.Optional(command.DocumentReferences, "documentReferences", 2000);
+        errors.ThrowIfAny();
+        var type = command.Type!.Value;
+        return new CaseRecordContent(
+            type, command.OccurredAt!.Value,
+            // Policy 3.8: a section 47 enquiry visit is always a child protection enquiry record (1 working day).
+            command.ChildProtectionEnquiry == true || type == CaseRecordType.ChildProtectionEnquiryVisit,
+            command.Purpose, command.Outcome, command.Narrative, seen, spokenTo, present,
+            command.ChildSeen, command.ChildSeenAlone, childViews, familyViews,
+            command.Interpreter ?? InterpreterUse.NotNeeded, dispensed, agency, referralPurpose,
+            command.VideoRecorded == true, documents, command.HandwrittenNotesDestroyed == true, command.Significant == true);
+    }
+}
