@@ -2,7 +2,10 @@ using Casefile.Data;
 using Casefile.Data.Configurations;
 using Casefile.Domain.Cases;
 using Casefile.Domain.People;
+using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
+using Casefile.Domain.Calendar;
+using System.Globalization;
 using Casefile.Domain.Staff;
 using Casefile.Web.Cli;
 using Casefile.Web.Infrastructure;
@@ -174,11 +177,70 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             var openedOn = DateOnly.FromDateTime(decidedAt.ToLondon().DateTime);
             var file = referral.Accept(null, new NewCaseFile(Guid.NewGuid(), CaseReference.Format(++caseNumber), team.Id, worker), manager, decidedAt, openedOn);
             db.CaseFiles.Add(file);
+            db.Chronology.Add(new ChronologyEntry(file.Id, received, ChronologyKind.Referral, agency is null ? $"Referral from {referrer}" : $"Referral from {referrer}, {agency}",
+                referral.Reason, referral.Id, intake, significant: true));
+            db.Chronology.Add(new ChronologyEntry(file.Id, decidedAt, ChronologyKind.CaseOpened, "Case opened", "Allocated after the referral was accepted", file.Id, manager, significant: true));
+            AddRecords(file.Id, child, worker, manager, decidedAt, random, i % 3 == 0);
             if (slot is 4 or 5 && openedOn.AddDays(30) < today)
                 file.RecordClosure(openedOn.AddDays(random.Next(30, Math.Max(31, today.DayNumber - openedOn.DayNumber))));
         }
         await db.SaveChangesAsync(ct);
         await db.Counters.Where(c => c.Name == Counters.CaseReference).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, caseNumber), ct);
+    }
+
+    /// <summary>A few months of contacts on a demo case: visits and calls, a manager's decision, and sometimes a draft still to finish.</summary>
+    private void AddRecords(Guid caseId, Person child, Guid worker, Guid manager, DateTimeOffset opened, Random random, bool withDraft)
+    {
+        var now = clock.GetUtcNow();
+        var calendar = WorkingDayCalendar.EnglandAndWales;
+        var kinds = new[] { CaseRecordType.HomeVisit, CaseRecordType.PhoneCall, CaseRecordType.SchoolVisit, CaseRecordType.StatutoryVisit, CaseRecordType.HomeVisit };
+        var notes = new[]
+        {
+            ("See how the family is managing after the referral", "The children were playing when I arrived. {0} showed me their bedroom, which was clean and warm. Mum said things have been calmer this week.", "No new worries. Next visit in two weeks."),
+            ("Check in by phone about school attendance", "I called Mum. She said {0} has been at school every day this week and is enjoying football club.", "Attendance improving. Speak to the school to confirm."),
+            ("Meet {0} at school, away from home", "{0} talked with me in the library. They said they like their teacher and sometimes worry when the adults argue at home.", "Agreed {0} can talk to the school's learning mentor when worried."),
+            ("Statutory visit", "I saw {0} alone in their room. They said they feel safe and want to keep seeing their dad at weekends.", "Plan is working. Continue as agreed at the last review."),
+        };
+        var at = opened.AddDays(2);
+        var count = random.Next(3, 8);
+        for (var n = 0; n < count && at < now.AddDays(-1); n++)
+        {
+            var type = kinds[random.Next(kinds.Length)];
+            var (purpose, story, outcome) = notes[type switch { CaseRecordType.PhoneCall => 1, CaseRecordType.SchoolVisit => 2, CaseRecordType.StatutoryVisit => 3, _ => 0 }];
+            var content = new CaseRecordContent(type, at, false, string.Format(CultureInfo.InvariantCulture, purpose, child.GivenName),
+                outcome.Replace("{0}", child.GivenName, StringComparison.Ordinal), string.Format(CultureInfo.InvariantCulture, story, child.GivenName),
+                Seen: child.GivenName, SpokenTo: type == CaseRecordType.PhoneCall ? "Mother" : $"{child.GivenName} and their mother",
+                Present: type == CaseRecordType.PhoneCall ? [] : [new PresentPerson(child.Id, $"{child.GivenName} {child.FamilyName}", "Child")],
+                ChildSeen: type != CaseRecordType.PhoneCall, ChildSeenAlone: type is CaseRecordType.SchoolVisit or CaseRecordType.StatutoryVisit,
+                ChildViews: type == CaseRecordType.PhoneCall ? null : $"{child.GivenName} said they are happy at home most of the time.",
+                HandwrittenNotesDestroyed: true);
+            var recordBy = RecordingDeadline.RecordBy(DateOnly.FromDateTime(at.ToLondon().DateTime), false, calendar);
+            var record = CaseRecord.Start(Guid.NewGuid(), caseId, content, new CaseRecordContext(worker, worker, false), recordBy, at.AddHours(3));
+            var finalisedAt = at.AddDays(random.Next(0, 9));
+            if (finalisedAt > now) finalisedAt = now;
+            record.Finalise(RecordingDeadline.WorkingDaysLate(recordBy, DateOnly.FromDateTime(finalisedAt.ToLondon().DateTime), calendar), finalisedAt);
+            db.CaseRecords.Add(record);
+            db.Chronology.Add(ChronologyEntry.ForRecord(record));
+            at = at.AddDays(random.Next(7, 21));
+        }
+        if (at < now.AddDays(-1))
+        {
+            var decision = CaseRecord.Start(Guid.NewGuid(), caseId, new CaseRecordContent(CaseRecordType.ManagementDecision, at, false,
+                "Supervision: review of progress", "Continue under a child in need plan; review in six weeks.",
+                $"Discussed {child.GivenName}'s progress with the allocated worker. Visits show the home is calmer and school attendance is better."),
+                new CaseRecordContext(manager, worker, true), RecordingDeadline.RecordBy(DateOnly.FromDateTime(at.ToLondon().DateTime), false, calendar), at);
+            decision.Finalise(0, at.AddHours(1));
+            db.CaseRecords.Add(decision);
+            db.Chronology.Add(ChronologyEntry.ForRecord(decision));
+        }
+        if (withDraft)
+        {
+            var draftAt = now.AddDays(-random.Next(1, 12)).AddHours(-2);
+            var draft = CaseRecord.Start(Guid.NewGuid(), caseId, new CaseRecordContent(CaseRecordType.HomeVisit, draftAt, false,
+                "Follow up the school's concern", null, $"Visited {child.GivenName} at home. Still to write up."),
+                new CaseRecordContext(worker, worker, false), RecordingDeadline.RecordBy(DateOnly.FromDateTime(draftAt.ToLondon().DateTime), false, calendar), draftAt.AddHours(1));
+            db.CaseRecords.Add(draft);
+        }
     }
 
     private Person AddAdult(string given, string family, string? school, DateOnly today, Random random, string[] streets, string[] towns,

@@ -4,6 +4,7 @@ using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.Chronology;
 using Casefile.Web.Features.People;
+using Casefile.Web.Features.PlainLanguage;
 using Casefile.Web.Features.Records;
 using Casefile.Web.Features.Referrals;
 
@@ -33,6 +34,7 @@ public static class FeatureRegistration
         services.AddScoped<AccessLogs>();
         services.AddScoped<ConsentHandlers>();
         services.AddSingleton<BankHolidayCalendar>();
+        services.AddScoped<ImportBankHolidays>();
         services.AddScoped<RecordLoader>();
         services.AddScoped<StartRecord>();
         services.AddScoped<ReviseRecord>();
@@ -43,6 +45,10 @@ public static class FeatureRegistration
         services.AddScoped<DecideRecordMove>();
         services.AddScoped<OutstandingRecords>();
         services.AddScoped<GetChronology>();
+        services.AddSingleton<PlainLanguageList>();
+        services.AddScoped<CheckPlainLanguage>();
+        services.AddScoped<GetPlainLanguageList>();
+        services.AddScoped<SavePlainLanguageList>();
         return services;
     }
 
@@ -56,5 +62,6 @@ public static class FeatureRegistration
         api.MapAccess();
         api.MapCalendar();
         api.MapRecords();
+        api.MapPlainLanguage();
     }
 }

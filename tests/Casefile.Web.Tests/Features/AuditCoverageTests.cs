@@ -19,6 +19,7 @@ public sealed class AuditCoverageTests
     {
         "/health", "/openapi/{documentName}.json", "/account/sign-in", "/account/sign-out",
         "/errors/{code:int}", "/api/v1/me", "/people/new", "/referrals/new", "/api/v1/{**path}", "/api/v1/{*path:nonfile}", "/api/v1/emergency-access", "/api/v1/calendar/working-days",
+        "/admin/bank-holidays", "/admin/plain-language", "/api/v1/calendar/bank-holidays", "/api/v1/plain-language/list",
     };
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class AuditCoverageTests
         var app = await TestApps.GetAsync(Db.Sqlite);
         var (childId, caseId) = await Given.OpenCaseAsync(app);
         var referralId = await app.WithDbAsync(d => d.Referrals.Where(r => r.ChildId == childId).Select(r => r.Id).FirstAsync());
-        var (created, record) = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/records",
+        var (created, record) = await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/cases/{caseId}/records",
             new { type = "phoneCall", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), narrative = "Called the school" });
         created.ShouldBe(HttpStatusCode.Created, record.ToString());
         var recordId = record.Id();
@@ -65,7 +66,7 @@ public sealed class AuditCoverageTests
         var pattern = RoutePatternFactory.Parse(route);
         var id = route.Contains("/people", StringComparison.Ordinal) ? childId
             : route.Contains("/referrals", StringComparison.Ordinal) ? referralId
-            : route.Contains("/records/", StringComparison.Ordinal) ? recordId : caseId;
+            : route.StartsWith("/records/", StringComparison.Ordinal) || route.StartsWith("/api/v1/records/", StringComparison.Ordinal) ? recordId : caseId;
         var url = "/" + string.Join('/', pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
         {
             RoutePatternLiteralPart l => l.Content,

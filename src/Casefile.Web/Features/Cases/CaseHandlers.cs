@@ -21,7 +21,10 @@ public sealed record CaseView(
     public IReadOnlyList<SharingView> SharedWithoutConsent { get; init; } = [];
     public bool CanSeeAccessLog { get; init; }
     public bool CanManage { get; init; }
+    public IReadOnlyList<DraftView> Drafts { get; init; } = [];
 }
+
+public sealed record DraftView(Guid Id, Domain.Records.CaseRecordType Type, DateTimeOffset OccurredAt, string RecordedBy, DateOnly RecordBy);
 
 public sealed record RestrictionView(Domain.Access.RestrictionReason Reason, string? Details, DateOnly ReviewOn, IReadOnlyList<string> Named);
 
@@ -82,6 +85,11 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit
                              select new SharingView(x.Id, x.SharedWith, x.SharedOn, x.Justification, m.DisplayName)).ToListAsync(ct);
         var viewer = await user.ViewerAsync(ct);
         var manages = viewer.IsManager && viewer.OverseenTeamIds.Contains(row.c.TeamId);
+        var drafts = await (from r in db.CaseRecords.AsNoTracking()
+                            where r.CaseFileId == id && r.Status == Domain.Records.CaseRecordStatus.Draft
+                            join u in db.Users on r.RecordedBy equals u.Id
+                            orderby r.RecordBy
+                            select new DraftView(r.Id, r.Content.Type, r.Content.OccurredAt, u.DisplayName, r.RecordBy)).ToListAsync(ct);
 
         audit.Record(AuditAction.View, "case", id, id, row.c.ChildId, reason: auditReason);
         await db.SaveChangesAsync(ct);
@@ -93,6 +101,7 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit
             Consents = consents,
             SharedWithoutConsent = sharing,
             CanManage = manages,
+            Drafts = drafts,
             CanSeeAccessLog = manages || viewer.HasRole(StaffRole.RecordsManager),
         };
     }
