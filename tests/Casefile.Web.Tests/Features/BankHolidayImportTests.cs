@@ -197,7 +197,7 @@ public sealed partial class BankHolidayImportTests
     }
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task Page_WhenFileIsWrong_ShowsEveryProblemInTheErrorSummary(Db db)
+    public async Task Page_WhenFileIsWrong_ShowsTheErrorSummaryAndEveryProblemAtTheField(Db db)
     {
         var app = await TestApps.GetAsync(db);
         var session = await Browserless.SignedInAsync(app, Administrator);

@@ -140,7 +140,7 @@ public sealed class PlainLanguageTests
     {
         var app = await TestApps.GetAsync(db);
         var admin = await app.ClientAsync("alex.morgan");
-        (await admin.PutAsync(ListUrl, new { text = "# Ours\nwhilst | while\n" })).Status.ShouldBe(HttpStatusCode.OK);
+        (await admin.PutAsync(ListUrl, new { text = ListWithWhilst })).Status.ShouldBe(HttpStatusCode.OK);
 
         var (status, body) = await ResetAsync(admin);
 

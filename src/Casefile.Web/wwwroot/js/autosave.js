@@ -9,6 +9,7 @@ if (form) {
   let timer = null;
   let saving = false;
   let dirty = false;
+  let waitingSubmitter = null;
 
   const say = (text) => { if (status) status.textContent = text; };
 
@@ -75,7 +76,14 @@ if (form) {
       say('Draft not saved: the connection was lost. What you typed is still here.');
     } finally {
       saving = false;
-      if (dirty) schedule();
+      if (waitingSubmitter) {
+        // The worker pressed a button while a save was on its way: send the form now, with the new version.
+        const submitter = waitingSubmitter;
+        waitingSubmitter = null;
+        form.requestSubmit(submitter);
+      } else if (dirty) {
+        schedule();
+      }
     }
   };
 
@@ -87,5 +95,11 @@ if (form) {
 
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
-  form.addEventListener('submit', () => clearTimeout(timer));
+  form.addEventListener('submit', (event) => {
+    clearTimeout(timer);
+    if (saving) {
+      event.preventDefault();
+      waitingSubmitter = event.submitter ?? form.querySelector('button[type="submit"]');
+    }
+  });
 }
