@@ -1,12 +1,12 @@
 using Casefile.Data.Audit;
 using Casefile.Data.Identity;
+using Casefile.Data.Settings;
 using Casefile.Domain.Access;
 using Casefile.Domain.Cases;
 using Casefile.Domain.Consent;
 using Casefile.Domain.People;
-using Casefile.Domain.Referrals;
 using Casefile.Domain.Records;
-using Casefile.Data.Settings;
+using Casefile.Domain.Referrals;
 using Casefile.Domain.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

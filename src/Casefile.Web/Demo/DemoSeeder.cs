@@ -1,11 +1,11 @@
+using System.Globalization;
 using Casefile.Data;
 using Casefile.Data.Configurations;
+using Casefile.Domain.Calendar;
 using Casefile.Domain.Cases;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
-using Casefile.Domain.Calendar;
-using System.Globalization;
 using Casefile.Domain.Staff;
 using Casefile.Web.Cli;
 using Casefile.Web.Infrastructure;

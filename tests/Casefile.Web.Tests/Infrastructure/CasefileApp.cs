@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using Casefile.Data;
 using Casefile.Data.Identity;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Casefile.Web.Tests.Infrastructure;

@@ -15,7 +15,12 @@ public sealed class BankHolidayCalendar(IServiceScopeFactory scopes, TimeProvide
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (WorkingDayCalendar Calendar, DateTimeOffset BuiltAt)? _current;
+
+    // One immutable object swapped whole, so a reader never sees half of it.
+    private volatile Snapshot? _current;
+    private long _version;
+
+    private sealed record Snapshot(WorkingDayCalendar Calendar, DateTimeOffset BuiltAt);
 
     public async Task<WorkingDayCalendar> CurrentAsync(CancellationToken ct)
     {
@@ -24,11 +29,13 @@ public sealed class BankHolidayCalendar(IServiceScopeFactory scopes, TimeProvide
         try
         {
             if (_current is { } again && clock.GetUtcNow() - again.BuiltAt < RefreshAfter) return again.Calendar;
+            var version = Interlocked.Read(ref _version);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var imported = await db.ImportedBankHolidays.AsNoTracking().ToListAsync(ct);
             var calendar = WorkingDayCalendar.EnglandAndWales.WithImported(imported.Select(d => new BankHoliday(d.Date, d.Title, d.IsSubstituteDay)));
-            _current = (calendar, clock.GetUtcNow());
+            // An import saved while this was reading must not be hidden behind the older days.
+            if (Interlocked.Read(ref _version) == version) _current = new Snapshot(calendar, clock.GetUtcNow());
             return calendar;
         }
         finally
@@ -38,7 +45,11 @@ public sealed class BankHolidayCalendar(IServiceScopeFactory scopes, TimeProvide
     }
 
     /// <summary>Forget the cached calendar: the next request rebuilds it from the database.</summary>
-    public void Invalidate() => _current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _current = null;
+    }
 
     public void Dispose() => _gate.Dispose();
 }
