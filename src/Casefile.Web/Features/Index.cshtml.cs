@@ -4,8 +4,10 @@ using Casefile.Web.Infrastructure;
 
 namespace Casefile.Web.Features;
 
-public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessLogs logs, Access.ReviewEmergencyAccess review) : CasefilePageModel
+public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessLogs logs, Access.ReviewEmergencyAccess review, Records.OutstandingRecords outstanding) : CasefilePageModel
 {
+    public (int Drafts, int Overdue) WriteUps { get; private set; }
+
     public IReadOnlyList<Access.EmergencyAccessView> EmergencyToReview { get; private set; } = [];
 
     public IReadOnlyList<CaseListItem> Mine { get; private set; } = [];
@@ -18,7 +20,11 @@ public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessL
         var roles = user.Roles;
         RoleNames = string.Join(", ", roles.Select(StaffRole.Describe));
         WorksWithCases = roles.Any(r => Hosting.Policies.CaseWorkRoles.Contains(r));
-        if (WorksWithCases) (Mine, Teams) = await myCases.HandleAsync(ct);
+        if (WorksWithCases)
+        {
+            (Mine, Teams) = await myCases.HandleAsync(ct);
+            WriteUps = await outstanding.CountsAsync(ct);
+        }
         EmergencyToReview = await logs.EmergencyForReviewAsync(ct);
     }
 

@@ -50,6 +50,16 @@ public sealed class OutstandingRecords(AppDbContext db, CurrentUser user, CaseAc
         return new Outstanding(mine, team, moves);
     }
 
+    /// <summary>How many drafts the worker has, and how many are overdue: numbers only, for the home page.</summary>
+    public async Task<(int Drafts, int Overdue)> CountsAsync(CancellationToken ct)
+    {
+        var userId = user.Id;
+        var today = clock.Today();
+        var drafts = await db.CaseRecords.Where(r => r.RecordedBy == userId && r.Status == CaseRecordStatus.Draft)
+            .GroupBy(r => 1).Select(g => new { Total = g.Count(), Overdue = g.Count(r => r.RecordBy < today) }).SingleOrDefaultAsync(ct);
+        return drafts is null ? (0, 0) : (drafts.Total, drafts.Overdue);
+    }
+
     private async Task<IReadOnlyList<OutstandingItem>> Query(System.Linq.Expressions.Expression<Func<CaseRecord, bool>> who, DateOnly today,
         WorkingDayCalendar calendar, CancellationToken ct)
     {
