@@ -14,7 +14,12 @@ const string Usage = """
       audit-write   --provider sqlite|postgres [--connection CS] [--count N] [--concurrency 1,8] [--rounds R] [--keep] [--report]
                     Time N audited writes and N unaudited ones (default 4,000 each) at each concurrency level,
                     in R alternating rounds (default 4).
-      report        Rewrite the "## Audit" section of docs/performance.md from the latest saved results.
+      chronology    --provider sqlite|postgres [--connection CS] [--records N] [--children N] [--seed S] [--runs R] [--keep] [--report]
+                    Generate an authority's case files (default 2,000 children, one with N = 2,000 records), start
+                    the real application on a loopback port, and time opening that child's chronology over HTTP
+                    (first, 20th and last page, a word search: R runs each, default 300; the PDF: R/30), each
+                    beside its raw-SQL floor.
+      report        Rewrite the "## Audit" and "## Chronology" sections of docs/performance.md from the latest saved results.
 
     PostgreSQL: --connection names a server where the user may create databases (default: the
     CASEFILE_TEST_POSTGRES environment variable); a new database is made and dropped afterwards.
@@ -55,6 +60,14 @@ try
             if (options.Has("--report"))
             {
                 await ResultStore.SaveAsync($"audit-write-{write.Database.Provider.ToString().ToLowerInvariant()}", write, ct);
+                await PerformanceReport.WriteAsync(ct);
+            }
+            break;
+        case "chronology":
+            var chronology = await ChronologyBenchmark.RunAsync(options, ct);
+            if (options.Has("--report"))
+            {
+                await ResultStore.SaveAsync($"chronology-{chronology.Database.Provider.ToString().ToLowerInvariant()}", chronology, ct);
                 await PerformanceReport.WriteAsync(ct);
             }
             break;

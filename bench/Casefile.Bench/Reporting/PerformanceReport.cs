@@ -6,8 +6,10 @@ using Casefile.Data;
 namespace Casefile.Bench.Reporting;
 
 /// <summary>
-/// Rewrites the "## Audit" section of <c>docs/performance.md</c> from the latest saved result of
-/// each audit benchmark, and leaves the rest of the page as it is.
+/// Rewrites the sections of <c>docs/performance.md</c> that the benchmarks own, each from the
+/// latest saved results of its own commands ("## Audit" from audit-verify and audit-write,
+/// "## Chronology" from chronology), and leaves the rest of the page as it is. A section with no
+/// saved results is left as it stands.
 /// </summary>
 public static class PerformanceReport
 {
@@ -24,19 +26,31 @@ public static class PerformanceReport
     {
         var verify = Providers.Select(p => ResultStore.Load<AuditVerifyResult>($"audit-verify-{Name(p)}")).OfType<AuditVerifyResult>().ToList();
         var write = Providers.Select(p => ResultStore.Load<AuditWriteResult>($"audit-write-{Name(p)}")).OfType<AuditWriteResult>().ToList();
-        if (verify.Count == 0 && write.Count == 0)
-            throw new UsageException("No saved results in bench/results/: run audit-verify or audit-write with --report first.");
+        var chronology = Providers.Select(p => ResultStore.Load<ChronologyResult>($"chronology-{Name(p)}")).OfType<ChronologyResult>().ToList();
+        if (verify.Count == 0 && write.Count == 0 && chronology.Count == 0)
+            throw new UsageException("No saved results in bench/results/: run audit-verify, audit-write or chronology with --report first.");
 
         var document = File.Exists(DocumentPath) ? await File.ReadAllTextAsync(DocumentPath, ct) : "# Performance\n";
-        await File.WriteAllTextAsync(DocumentPath, ReplaceSection(document, Render(verify, write)), ct);
-        Console.WriteLine($"Rewrote the \"{Heading}\" section of {Path.GetRelativePath(Repository.Root, DocumentPath)}");
+        var rewritten = new List<string>();
+        if (verify.Count > 0 || write.Count > 0)
+        {
+            document = ReplaceSection(document, Heading, Render(verify, write));
+            rewritten.Add(Heading);
+        }
+        if (chronology.Count > 0)
+        {
+            document = ReplaceSection(document, ChronologyReport.Heading, ChronologyReport.Render(chronology));
+            rewritten.Add(ChronologyReport.Heading);
+        }
+        await File.WriteAllTextAsync(DocumentPath, document, ct);
+        Console.WriteLine($"Rewrote {string.Join(" and ", rewritten.Select(h => $"\"{h}\""))} of {Path.GetRelativePath(Repository.Root, DocumentPath)}");
     }
 
     /// <summary>Replaces the section from its heading to the next heading of the same level (or the end), or appends it.</summary>
-    public static string ReplaceSection(string document, string section)
+    public static string ReplaceSection(string document, string heading, string section)
     {
         var lines = document.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
-        var start = lines.FindIndex(l => l.TrimEnd() == Heading);
+        var start = lines.FindIndex(l => l.TrimEnd() == heading);
         var sectionLines = section.TrimEnd('\n').Split('\n');
         if (start < 0)
         {

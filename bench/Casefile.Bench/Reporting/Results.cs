@@ -131,3 +131,33 @@ public static class Repository
         return null;
     }
 }
+
+/// <summary>One timed request of the application over HTTP, and its raw-SQL floor's (none for the baselines).</summary>
+public sealed record ChronologySeries(string Operation, string Request, LatencySummary Casefile, LatencySummary? Floor, string? FloorReads,
+    long ResponseBytes, long FloorRows, bool Baseline = false)
+{
+    /// <summary>The application's median as a multiple of the floor's.</summary>
+    public double? Ratio => Floor is null ? null : Casefile.MedianMs / Floor.MedianMs;
+}
+
+/// <summary>
+/// One database call in a traced request: its place in the request, its median duration, and the median time the
+/// application spent before it (since the previous call ended, or since the request was sent).
+/// </summary>
+public sealed record CallBreakdown(int Order, string Kind, string Label, double MedianMs, double MedianBeforeMs = 0);
+
+/// <summary>Where one kind of request's time goes, from EF Core's diagnostic events; <paramref name="MedianAfterMs"/>: after the last call until the client had the response.</summary>
+public sealed record RequestBreakdown(string Operation, int Requests, int RequestsOfCommonShape, double MedianRequestMs, double MedianDatabaseMs,
+    int Commands, int ConnectionsOpened, IReadOnlyList<CallBreakdown> Calls, double MedianAfterMs = 0);
+
+/// <summary>The database's plan for one of the application's chronology queries.</summary>
+public sealed record QueryPlan(string Operation, string Statement, string Sql, IReadOnlyList<string> Plan);
+
+/// <summary>SQLite: opening and closing a pooled connection, without and with the application's per-connection PRAGMAs.</summary>
+public sealed record ConnectionCost(double OpenCloseMs, double WithPragmasMs);
+
+/// <summary>The figures of one <c>chronology</c> run.</summary>
+public sealed record ChronologyResult(
+    string Command, DateTimeOffset RanAt, MachineInfo Machine, string LoadAverageAfter, DatabaseInfo Database, GeneratedCaseFiles Data, long DatabaseBytes,
+    IReadOnlyList<ChronologySeries> Series, IReadOnlyList<RequestBreakdown> Breakdown, IReadOnlyList<QueryPlan> Plans, ConnectionCost? Connection,
+    long AuditEventsWritten, string AuditVerification, double TotalSeconds);

@@ -1,0 +1,71 @@
+using Casefile.Data;
+using Casefile.Web.Auth;
+using Casefile.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Casefile.Bench.Measurement;
+
+/// <summary>
+/// The real application, built by <see cref="WebApp"/> exactly as <c>Casefile.Web serve</c> builds
+/// it (same services, same pipeline, production environment, its appsettings.json and so its
+/// logging), listening with Kestrel on a free loopback port, on the benchmark's database.
+/// Requests go to it over HTTP, as a browser's or an API client's would.
+/// </summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _dataDirectory;
+
+    private RunningApp(WebApplication app, Uri address, string dataDirectory)
+    {
+        _app = app;
+        Address = address;
+        _dataDirectory = dataDirectory;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningApp> StartAsync(BenchDatabase database, CancellationToken ct)
+    {
+        // The audit signing key lives in the data directory, as in production.
+        var dataDirectory = Directory.CreateTempSubdirectory("casefile-bench-data-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider == DatabaseProvider.Postgres ? "Postgres" : "Sqlite",
+            ["ConnectionStrings:Casefile"] = database.Settings.ConnectionString,
+            ["Casefile:DataDirectory"] = dataDirectory,
+            ["Casefile:SeedDemo"] = "false",
+            ["Urls"] = "http://127.0.0.1:0",
+        };
+        var app = WebApp.CreateBuilder([], settings).Build();
+        WebApp.UsePipeline(app);
+        await app.StartAsync(ct);
+        var address = new Uri(app.Urls.First(u => u.StartsWith("http://127.0.0.1", StringComparison.Ordinal)));
+        return new RunningApp(app, address, dataDirectory);
+    }
+
+    /// <summary>An API token for a user, issued as <c>tokens issue</c> issues it.</summary>
+    public async Task<string> IssueTokenAsync(Guid userId, CancellationToken ct)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var (_, token) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(userId, "benchmark", TimeSpan.FromHours(4), ct);
+        return token;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
