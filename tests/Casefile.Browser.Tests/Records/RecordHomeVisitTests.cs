@@ -33,7 +33,16 @@ public sealed class RecordHomeVisitTests(CasefileBrowserFixture fixture)
         await page.TabToAsync(form.Kind, 40);
         await page.Keyboard.TypeAsync("Home visit");
         await Expect(form.Kind).ToHaveValueAsync("HomeVisit");
-        await page.TabToAsync(form.Time);
+        // Yesterday morning: whatever time the test runs, the visit is in the past.
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        await page.TabToAsync(form.Day);
+        foreach (var part in new[] { yesterday.Day, yesterday.Month, yesterday.Year })
+        {
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync(part.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Expect(form.Time).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("09:15");
         await page.TabToAsync(form.Purpose);
         await page.Keyboard.TypeAsync(purpose);
