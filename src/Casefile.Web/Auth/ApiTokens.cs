@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Casefile.Data;
 using Casefile.Data.Identity;
+using Casefile.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casefile.Web.Auth;
@@ -50,17 +54,54 @@ public sealed class ApiTokens(AppDbContext db, TimeProvider clock)
         return await query.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
     }
 
-    public async Task<StaffUser?> FindUserAsync(string token, CancellationToken ct)
+    /// <summary>How often a token's <see cref="ApiToken.LastUsedAt"/> is written: often enough to see unused tokens, rarely enough to cost nothing.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The signed-in identity for a live token (not revoked, not expired) of an active user, or null:
+    /// the same claims as a browser sign-in (<see cref="StaffClaimsFactory"/>), read in one query
+    /// (token, user and role names together) instead of the claims factory's several.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> FindPrincipalAsync(string token, IdentityOptions identity, CancellationToken ct)
     {
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal)) return null;
         var hash = Hash(token);
         var now = clock.GetUtcNow();
-        var userId = await db.ApiTokens
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
-            .Select(t => (Guid?)t.UserId)
-            .SingleOrDefaultAsync(ct);
-        if (userId is null) return null;
-        return await db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
+        var row = await (from t in db.ApiTokens
+                         where t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)
+                         join u in db.Users on t.UserId equals u.Id
+                         where u.IsActive
+                         select new
+                         {
+                             TokenId = t.Id,
+                             t.LastUsedAt,
+                             u.Id,
+                             u.UserName,
+                             u.DisplayName,
+                             u.TeamId,
+                             u.SecurityStamp,
+                             Roles = (from ur in db.UserRoles
+                                      join r in db.Roles on ur.RoleId equals r.Id
+                                      where ur.UserId == u.Id
+                                      select r.Name).ToList(),
+                         }).AsNoTracking().SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        if (row.LastUsedAt is not { } used || now - used >= LastUsedResolution)
+        {
+            // At most once a minute per token, so a busy client does not turn every read into a write.
+            await db.ApiTokens.Where(t => t.Id == row.TokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+        }
+
+        var claims = identity.ClaimsIdentity;
+        var id = new ClaimsIdentity(BearerTokenHandler.SchemeName, claims.UserNameClaimType, claims.RoleClaimType);
+        id.AddClaim(new Claim(claims.UserIdClaimType, row.Id.ToString()));
+        id.AddClaim(new Claim(claims.UserNameClaimType, row.UserName ?? ""));
+        if (row.SecurityStamp is not null) id.AddClaim(new Claim(claims.SecurityStampClaimType, row.SecurityStamp));
+        foreach (var role in row.Roles.Where(r => r is not null)) id.AddClaim(new Claim(claims.RoleClaimType, role!));
+        id.AddClaim(new Claim(CasefileClaims.DisplayName, row.DisplayName));
+        if (row.TeamId is { } team) id.AddClaim(new Claim(CasefileClaims.TeamId, team.ToString()));
+        id.AddClaim(new Claim(CasefileClaims.SignedInAt, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        return new ClaimsPrincipal(id);
     }
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using Casefile.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -8,14 +7,16 @@ namespace Casefile.Web.Auth;
 
 /// <summary>
 /// Authenticates API clients by <c>Authorization: Bearer &lt;token&gt;</c>. The principal is built
-/// by the same factory as a browser sign-in, so a token acts with exactly its user's rights.
+/// with the same claims as a browser sign-in, so a token acts with exactly its user's rights. It
+/// is built afresh on every request from one query, so its roles and team are current and
+/// <see cref="Infrastructure.CurrentUser"/> need not read them again.
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokens tokens,
-    IUserClaimsPrincipalFactory<StaffUser> principals)
+    IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -26,9 +27,8 @@ public sealed class BearerTokenHandler(
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
-        var user = await tokens.FindUserAsync(token, Context.RequestAborted);
-        if (user is null) return AuthenticateResult.Fail("The token is not valid, has expired or was revoked.");
-        var principal = await principals.CreateAsync(user);
+        var principal = await tokens.FindPrincipalAsync(token, identity.Value, Context.RequestAborted);
+        if (principal is null) return AuthenticateResult.Fail("The token is not valid, has expired or was revoked.");
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

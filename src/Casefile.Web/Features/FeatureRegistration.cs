@@ -45,6 +45,7 @@ public static class FeatureRegistration
         services.AddScoped<DecideRecordMove>();
         services.AddScoped<OutstandingRecords>();
         services.AddScoped<GetChronology>();
+        services.AddScoped<SearchRecords>();
         services.AddSingleton<PlainLanguageList>();
         services.AddScoped<CheckPlainLanguage>();
         services.AddScoped<GetPlainLanguageList>();

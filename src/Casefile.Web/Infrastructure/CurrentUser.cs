@@ -42,16 +42,36 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, IOpt
 
     public AccessOptions AccessOptions => options.Value.Access;
 
-    /// <summary>Roles and teams are read from the database, not the cookie, so a change of team takes effect at once.</summary>
+    /// <summary>
+    /// Whether the principal was built from the database during this request (a bearer token:
+    /// <see cref="Auth.BearerTokenHandler"/> reads the user, roles and team on every request).
+    /// A cookie's claims may be hours old, so for a cookie they are read again.
+    /// </summary>
+    private bool PrincipalIsFresh => Principal.Identity is { IsAuthenticated: true, AuthenticationType: Auth.BearerTokenHandler.SchemeName };
+
+    /// <summary>
+    /// Roles and teams are read from the database, not the cookie, so a change of team takes effect at once.
+    /// A bearer token's principal was read from the database for this request, so its claims are used as they are.
+    /// </summary>
     public async Task<Viewer> ViewerAsync(CancellationToken ct = default)
     {
         if (_viewer is not null) return _viewer;
         var userId = Id;
-        var teamId = await db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).SingleOrDefaultAsync(ct);
-        var roles = await (from ur in db.UserRoles
+        Guid? teamId;
+        IReadOnlyCollection<string> roles;
+        if (PrincipalIsFresh)
+        {
+            teamId = Guid.TryParse(Principal.FindFirstValue(CasefileClaims.TeamId), out var team) ? team : null;
+            roles = Roles;
+        }
+        else
+        {
+            teamId = await db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).SingleOrDefaultAsync(ct);
+            roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            where ur.UserId == userId
                            select r.Name!).ToListAsync(ct);
+        }
         var overseen = new HashSet<Guid>();
         if (teamId is { } own && roles.Any(StaffRole.IsManager))
         {

@@ -59,6 +59,8 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/people/{id:guid}");
         checkedRoutes.ShouldContain("/api/v1/records/{id:guid}");
         checkedRoutes.ShouldContain("/api/v1/cases/{caseId:guid}/chronology");
+        checkedRoutes.ShouldContain("/api/v1/records/search");
+        checkedRoutes.ShouldContain("/records/search");
     }
 
     private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId)
@@ -74,6 +76,7 @@ public sealed class AuditCoverageTests
             RoutePatternParameterPart => id.ToString(),
             _ => "",
         }))));
+        if (route.EndsWith("/records/search", StringComparison.Ordinal)) return url + "?q=school";
         return route.Contains("people", StringComparison.Ordinal) && !route.Contains('{', StringComparison.Ordinal) ? url + "?query=smith" : url;
     }
 }

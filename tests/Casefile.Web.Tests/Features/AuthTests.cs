@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Casefile.Web.Auth;
 using Casefile.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Casefile.Web.Tests.Features;
@@ -34,6 +35,36 @@ public sealed class AuthTests
         (await client.GetJsonAsync("/api/v1/me")).Status.ShouldBe(HttpStatusCode.OK);
 
         (await app.WithServicesAsync(sp => sp.GetRequiredService<ApiTokens>().RevokeAsync(token, null, default))).ShouldBe(1);
+        (await client.GetJsonAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Api_WhenTokenExpiredOrUserDeactivated_Answers401(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var userName = "temp." + Guid.NewGuid().ToString("N")[..8];
+        var (expiring, lasting) = await app.WithServicesAsync(async sp =>
+        {
+            (await Cli.UserAccounts.CreateAsync(sp, userName, "Temp Worker", Domain.Staff.StaffRole.SocialWorker, null, null, "a long enough password")).Succeeded.ShouldBeTrue();
+            var user = await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Identity.StaffUser>>().FindByNameAsync(userName);
+            var tokens = sp.GetRequiredService<ApiTokens>();
+            return ((await tokens.IssueAsync(user!.Id, "short", TimeSpan.FromSeconds(1), default)).Token, (await tokens.IssueAsync(user.Id, "long", null, default)).Token);
+        });
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", lasting);
+        var (status, me) = await client.GetJsonAsync("/api/v1/me");
+        status.ShouldBe(HttpStatusCode.OK);
+        me.Str("userName").ShouldBe(userName);
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["social-worker"]);
+        // Use is noted on the token (at most once a minute).
+        (await app.WithDbAsync(d => d.ApiTokens.Where(t => t.Label == "long" && t.LastUsedAt != null).CountAsync(t => t.TokenHash == ApiTokens.Hash(lasting)))).ShouldBe(1);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", expiring);
+        (await client.GetJsonAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+
+        await app.WithDbAsync(d => d.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", lasting);
         (await client.GetJsonAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 

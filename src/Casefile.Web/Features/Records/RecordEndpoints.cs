@@ -20,6 +20,12 @@ public static class RecordEndpoints
         records.MapGet("/{id:guid}", async (Guid id, GetRecord handler, CancellationToken ct) => Results.Ok(await handler.HandleAsync(id, ct)))
             .WithSummary("One case record with its addenda and any moves");
 
+        records.MapGet("/search", async ([AsParameters] RecordSearchQuery query, SearchRecords handler, CancellationToken ct) =>
+        {
+            var found = await handler.HandleAsync(query, ct);
+            return Results.Ok(new { words = found.Words, scope = found.Scope, records = found.Records, next = found.Next });
+        }).WithSummary("Finalised records holding all the words (q), newest first, 25 at a time: scope=caseload (your cases and, for managers, your teams') or service (every case you may read); follow next");
+
         records.MapPut("/{id:guid}", async (Guid id, RecordCommand command, ReviseRecord handler, CancellationToken ct) =>
             Results.Ok(Saved(await handler.HandleAsync(id, command, ct))))
             .WithSummary("Save changes to your draft. Send the version you opened: a save over a newer version is refused with 409");
