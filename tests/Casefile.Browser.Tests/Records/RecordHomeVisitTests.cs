@@ -92,5 +92,12 @@ public sealed class RecordHomeVisitTests(CasefileBrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Write-ups" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Write-ups");
         await page.ShouldHaveNoAxeViolationsAsync();
+
+        // The demo's records talk about school: a search finds some, and the results page is accessible too.
+        await page.GetByLabel("Search finalised records in your caseload").FillAsync("school");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search records" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Search records");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToContainTextAsync("Records matching");
+        await page.ShouldHaveNoAxeViolationsAsync();
     }
 }
