@@ -37,22 +37,7 @@ public static class AuditChain
         var buffer = ArrayPool<byte>.Shared.Rent(1024 + 3 * (e.UserName.Length + e.Action.Length + e.RecordType.Length + (e.RecordId?.Length ?? 0) + e.Outcome.Length + e.Channel.Length));
         try
         {
-            var span = buffer.AsSpan();
-            var n = 0;
-            BinaryPrimitives.WriteInt64LittleEndian(span[n..], e.Sequence); n += 8;
-            BinaryPrimitives.WriteInt64LittleEndian(span[n..], e.OccurredAtUtcTicks); n += 8;
-            n += WriteGuid(span[n..], e.UserId);
-            n += WriteString(span[n..], e.UserName);
-            n += WriteString(span[n..], e.Action);
-            n += WriteString(span[n..], e.RecordType);
-            n += WriteString(span[n..], e.RecordId);
-            n += WriteGuid(span[n..], e.CaseFileId);
-            n += WriteGuid(span[n..], e.PersonId);
-            n += WriteString(span[n..], e.Outcome);
-            n += WriteString(span[n..], e.ReasonHash);
-            n += WriteString(span[n..], e.Channel);
-            n += WriteString(span[n..], previousHash);
-            SHA256.HashData(span[..n], digest);
+            SHA256.HashData(Encode(e, previousHash, buffer), digest);
         }
         finally
         {
@@ -60,28 +45,80 @@ public static class AuditChain
         }
     }
 
-    private static int WriteGuid(Span<byte> span, Guid? value)
+    /// <summary>The bytes an event's hash covers, written into <paramref name="buffer"/> (which must be large enough).</summary>
+    public static ReadOnlySpan<byte> Encode(in AuditEntry e, string previousHash, Span<byte> buffer)
+    {
+        var w = new AuditEntryWriter(buffer);
+        w.Int64(e.Sequence);
+        w.Int64(e.OccurredAtUtcTicks);
+        w.Guid(e.UserId);
+        w.String(e.UserName);
+        w.String(e.Action);
+        w.String(e.RecordType);
+        w.String(e.RecordId);
+        w.Guid(e.CaseFileId);
+        w.Guid(e.PersonId);
+        w.String(e.Outcome);
+        w.String(e.ReasonHash);
+        w.String(e.Channel);
+        w.String(previousHash);
+        return w.Written;
+    }
+}
+
+/// <summary>
+/// Writes the fields of an audit event in the one encoding its hash covers: integers little-endian,
+/// a GUID as a presence byte and its 16 bytes, text as length-prefixed UTF-8 with -1 for null, so no
+/// two different contents give the same bytes. The verifier writes the same fields straight from the
+/// database's UTF-8, with no strings in between.
+/// </summary>
+public ref struct AuditEntryWriter(Span<byte> buffer)
+{
+    private readonly Span<byte> _buffer = buffer;
+    private int _length;
+
+    public readonly ReadOnlySpan<byte> Written => _buffer[.._length];
+
+    public void Int64(long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer[_length..], value);
+        _length += 8;
+    }
+
+    public void Guid(Guid? value)
     {
         if (value is not { } g)
         {
-            span[0] = 0;
-            return 1;
+            _buffer[_length++] = 0;
+            return;
         }
-        span[0] = 1;
-        g.TryWriteBytes(span[1..]);
-        return 17;
+        _buffer[_length] = 1;
+        g.TryWriteBytes(_buffer[(_length + 1)..]);
+        _length += 17;
     }
 
-    /// <summary>Length-prefixed UTF-8, with -1 for null, so no two different contents hash the same bytes.</summary>
-    private static int WriteString(Span<byte> span, string? value)
+    public void String(string? value)
     {
         if (value is null)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(span, -1);
-            return 4;
+            Null();
+            return;
         }
-        var length = Encoding.UTF8.GetBytes(value, span[4..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span, length);
-        return 4 + length;
+        var length = Encoding.UTF8.GetBytes(value, _buffer[(_length + 4)..]);
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer[_length..], length);
+        _length += 4 + length;
+    }
+
+    public void Utf8(scoped ReadOnlySpan<byte> value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer[_length..], value.Length);
+        value.CopyTo(_buffer[(_length + 4)..]);
+        _length += 4 + value.Length;
+    }
+
+    public void Null()
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer[_length..], -1);
+        _length += 4;
     }
 }

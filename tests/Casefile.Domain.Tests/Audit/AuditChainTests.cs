@@ -32,4 +32,31 @@ public sealed class AuditChainTests
 
     [Fact]
     public void HashReason_WhenNull_IsNull() => AuditChain.HashReason(null).ShouldBeNull();
+
+    [Fact]
+    public void Encode_WhenWrittenFromStoredUtf8_GivesTheSameBytesAndHash()
+    {
+        var e = Entry(7, reasonHash: AuditChain.HashReason("emergency: child at risk")) with { UserName = "zoë.brontë", CaseFileId = Guid.NewGuid(), RecordId = null };
+        var expected = AuditChain.Encode(e, AuditChain.Genesis, new byte[1024]).ToArray();
+
+        // As the verifier writes it: straight from the database's UTF-8, no strings.
+        var buffer = new byte[1024];
+        var w = new AuditEntryWriter(buffer);
+        w.Int64(e.Sequence);
+        w.Int64(e.OccurredAtUtcTicks);
+        w.Guid(e.UserId);
+        w.Utf8(System.Text.Encoding.UTF8.GetBytes(e.UserName));
+        w.Utf8("view"u8);
+        w.Utf8("case"u8);
+        w.Null();
+        w.Guid(e.CaseFileId);
+        w.Guid(null);
+        w.Utf8("allowed"u8);
+        w.Utf8(System.Text.Encoding.ASCII.GetBytes(e.ReasonHash!));
+        w.Utf8("web"u8);
+        w.Utf8(System.Text.Encoding.ASCII.GetBytes(AuditChain.Genesis));
+
+        w.Written.ToArray().ShouldBe(expected);
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(w.Written)).ShouldBe(AuditChain.Hash(e, AuditChain.Genesis));
+    }
 }

@@ -1,7 +1,11 @@
 using System.Net;
+using Casefile.Data;
+using Casefile.Data.Audit;
+using Casefile.Domain.Staff;
 using Casefile.Web.Cli;
 using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Casefile.Web.Tests.Features;
 
@@ -123,5 +127,109 @@ public sealed class AuditTrailTests
         // A forger with database access but not the signing key cannot rewrite history past a checkpoint.
         await ExecAsync(app, "UPDATE \"AuditCheckpoints\" SET \"Hash\" = '0000000000000000000000000000000000000000000000000000000000000000'");
         (await VerifyAsync(app)).Output.ShouldContain("does not carry a valid signature");
+    }
+
+    private static async Task<AuditVerification> VerifyWithAsync(CasefileApp app, int parallelism) =>
+        await app.WithServicesAsync(sp => new AuditVerifier(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<AuditSigner>())
+        {
+            Parallelism = parallelism,
+        }.VerifyAsync());
+
+    private static AuditEvent Event(string action, DateTimeOffset at, long placeholder) => new()
+    {
+        Id = placeholder,
+        OccurredAt = at,
+        UserName = "amara.osei",
+        Action = action,
+        RecordType = "case",
+        Channel = "web",
+    };
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Verify_WhenRangesAreCheckedInParallel_NamesTheSameEventAsOnePass(Db db)
+    {
+        await using var app = await AppWithEventsAsync(db);
+        var at = DateTimeOffset.UtcNow;
+        await app.WithDbAsync(d =>
+        {
+            for (var i = 1; i <= 3_500; i++) d.AuditEvents.Add(Event("view", at.AddTicks(i * 10), -i));
+            return d.SaveChangesAsync();
+        });
+
+        var parallel = await VerifyWithAsync(app, 4);
+        parallel.Intact.ShouldBeTrue(parallel.Message);
+        parallel.CheckpointsChecked.ShouldBe(3);
+        parallel.ShouldBe(await VerifyWithAsync(app, 1));
+
+        // In the middle of a later range: every range but the first starts from a signed checkpoint.
+        await DropAppendOnlyTriggersAsync(app);
+        await ExecAsync(app, "UPDATE \"AuditEvents\" SET \"UserName\" = 'someone.else' WHERE \"Id\" = 2500");
+        parallel = await VerifyWithAsync(app, 4);
+        parallel.FirstBadEvent.ShouldBe(2500);
+        parallel.Message.ShouldContain("Event 2500 was altered");
+        parallel.EventsChecked.ShouldBe(2499);
+        parallel.ShouldBe(await VerifyWithAsync(app, 1));
+
+        // Removing a checkpointed event, where one range ends and the next begins, is named as in one pass too.
+        await ExecAsync(app, "DELETE FROM \"AuditEvents\" WHERE \"Id\" = 2000");
+        parallel = await VerifyWithAsync(app, 4);
+        parallel.Message.ShouldContain("Event 2000 is missing: it was removed (the next event is 2001)");
+        parallel.ShouldBe(await VerifyWithAsync(app, 1));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Save_WhenEventsShareAUnitOfWork_ChainsThemInTheOrderRecorded(Db db)
+    {
+        await using var app = await AppWithEventsAsync(db);
+        var at = DateTimeOffset.UtcNow;
+        await app.WithDbAsync(d =>
+        {
+            // As AuditTrail numbers them: -1, -2, -3 in the order recorded, all at the same moment.
+            foreach (var (action, placeholder) in new[] { ("first", -1L), ("second", -2L), ("third", -3L) })
+                d.AuditEvents.Add(Event(action, at, placeholder));
+            return d.SaveChangesAsync();
+        });
+
+        var saved = await app.WithDbAsync(d => d.AuditEvents.Where(e => e.OccurredAt == new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero))
+            .OrderBy(e => e.Id).ToListAsync());
+        saved.Select(e => e.Action).ShouldBe(["first", "second", "third"]);
+        saved[1].PreviousHash.ShouldBe(saved[0].Hash);
+        saved[2].PreviousHash.ShouldBe(saved[1].Hash);
+        (await VerifyAsync(app)).Exit.ShouldBe(0);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Save_WhenItFails_LeavesTheChainAsItWasAndRechainsTheEventsOnRetry(Db db)
+    {
+        await using var app = await AppWithEventsAsync(db);
+        var team = new Team(Guid.NewGuid(), $"Audit retry team {Guid.NewGuid():N}");
+        await app.WithDbAsync(d =>
+        {
+            d.Teams.Add(team);
+            return d.SaveChangesAsync();
+        });
+        var headBefore = await app.WithDbAsync(d => d.AuditChainHeads.AsNoTracking().SingleAsync());
+
+        var (ids, retried) = await app.WithDbAsync(async d =>
+        {
+            var at = DateTimeOffset.UtcNow;
+            d.AuditEvents.Add(Event("first", at, -1));
+            d.AuditEvents.Add(Event("second", at, -2));
+            var clash = d.Teams.Add(new Team(team.Id, "A team whose id is taken"));
+            await Should.ThrowAsync<DbUpdateException>(() => d.SaveChangesAsync());
+            var ids = d.AuditEvents.Local.OrderBy(e => e.Id).Select(e => (e.Action, e.Id)).ToList();
+            d.ChangeTracker.Entries<AuditChainHead>().Where(e => e.State != EntityState.Unchanged).ShouldBeEmpty();
+
+            clash.State = EntityState.Detached;
+            await d.SaveChangesAsync();
+            return (ids, d.AuditEvents.Local.OrderBy(e => e.Id).ToList());
+        });
+
+        ids.ShouldBe([("first", AuditChainInterceptor.RetryPlaceholder + 1), ("second", AuditChainInterceptor.RetryPlaceholder + 2)]);
+        retried.Select(e => e.Id).ShouldBe([headBefore.LastSequence + 1, headBefore.LastSequence + 2]);
+        retried.Select(e => e.Action).ShouldBe(["first", "second"]);
+        retried[0].PreviousHash.ShouldBe(headBefore.LastHash);
+        var (exit, output) = await VerifyAsync(app);
+        exit.ShouldBe(0, output);
     }
 }
