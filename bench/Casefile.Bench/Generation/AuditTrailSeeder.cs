@@ -12,11 +12,18 @@ public static class AuditTrailSeeder
     /// <summary>The first event: a Monday morning. Fixed, so a seed always gives the same trail.</summary>
     public static readonly DateTimeOffset Start = new(2025, 1, 6, 8, 0, 0, TimeSpan.Zero);
 
-    public static async Task<GeneratedAuditTrail> SeedAsync(BenchDatabase database, long count, int seed, AuditSigner signer, CancellationToken ct)
+    public static Task<GeneratedAuditTrail> SeedAsync(BenchDatabase database, long count, int seed, AuditSigner signer, CancellationToken ct)
+    {
+        var random = new Random(seed);
+        return SeedAsync(database, count, Authority.Generate(random), random, signer, ct);
+    }
+
+    /// <summary>The trail of a given authority: its events name its own staff and case files.</summary>
+    public static async Task<GeneratedAuditTrail> SeedAsync(BenchDatabase database, long count, Authority authority, Random random, AuditSigner signer,
+        CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
-        var random = new Random(seed);
-        var generator = new AuditEventGenerator(Authority.Generate(random), random, Start);
+        var generator = new AuditEventGenerator(authority, random, Start);
         var chain = new AuditChainBuilder(signer);
         var checkpoints = new List<AuditCheckpoint>();
         long withReason = 0, reasonLength = 0;
@@ -33,7 +40,7 @@ public static class AuditTrailSeeder
                     reasonLength += reason.Length;
                 }
                 loader.Add(e);
-                if ((i + 1) % 250_000 == 0) Console.WriteLine($"  generated {i + 1:N0} events ({stopwatch.Elapsed.TotalSeconds:F0} s)");
+                if ((i + 1) % 1_000_000 == 0) Console.WriteLine($"  generated {i + 1:N0} events ({stopwatch.Elapsed.TotalSeconds:F0} s)");
             }
             await loader.CompleteAsync(checkpoints, chain.LastSequence, chain.LastHash, ct);
         }

@@ -53,6 +53,19 @@ public sealed class Authority
         return new Authority(staff, cases, activity);
     }
 
+    /// <summary>The staff and cases of a generated authority (issue 5's tiers), so the trail's events name real users and case files.</summary>
+    public static Authority FromGenerated(Random random, IReadOnlyList<StaffMember> staff, IReadOnlyList<ChildCase> cases)
+    {
+        var activity = new double[staff.Count];
+        var total = 0.0;
+        for (var i = 0; i < staff.Count; i++)
+        {
+            total += Math.Exp(Gaussian(random) * 0.8);
+            activity[i] = total;
+        }
+        return new Authority(staff, cases, activity);
+    }
+
     /// <summary>A member of staff, the busier ones more often.</summary>
     public StaffMember PickStaff(Random random)
     {

@@ -12,6 +12,17 @@ namespace Casefile.Bench.Generation;
 /// <summary>A worker in the generated authority, with the team they belong to and its manager.</summary>
 public sealed record Worker(Guid Id, string UserName, string DisplayName, Team Team, Guid ManagerId);
 
+/// <summary>
+/// The size and shape of a generated authority: how many teams (each with a practice manager, an
+/// admin officer and social workers), and how many records a child has (log-normal: most have
+/// tens, a few thousands). The default is issue 4's slice: 12 teams, median 20 records, at most 150.
+/// </summary>
+public sealed record AuthorityShape(int Teams = 12, int MinWorkersPerTeam = 9, int MaxWorkersPerTeam = 11, double MedianRecords = 20,
+    double RecordsSigma = 0.6, int MaxRecords = 150, double AdultsPerChild = 0)
+{
+    public static readonly AuthorityShape Slice = new();
+}
+
 /// <summary>The child whose chronology is measured: their case, and the worker it is allocated to now.</summary>
 public sealed record TargetCase(Guid CaseFileId, Guid ChildId, string Reference, Worker Worker, int Records, int Entries, int Allocations,
     DateTimeOffset FirstEvent, DateTimeOffset LastEvent, int Addenda, int SearchedNarratives);
@@ -81,8 +92,11 @@ public sealed class CaseFileGenerator
     private readonly Dictionary<Guid, List<Worker>> _teamWorkers = [];
     private long _caseNumber;
 
-    private CaseFileGenerator(int seed)
+    private readonly AuthorityShape _shape;
+
+    private CaseFileGenerator(int seed, AuthorityShape shape)
     {
+        _shape = shape;
         _random = new Random(seed);
         _writer = new RecordWriter(_random);
     }
@@ -93,6 +107,9 @@ public sealed class CaseFileGenerator
     public List<IdentityUserRole<Guid>> UserRoles { get; } = [];
     public List<Worker> SocialWorkers { get; } = [];
     public List<Person> Children { get; } = [];
+
+    /// <summary>Parents and other adults on the people register (tiers only; the slice has none).</summary>
+    public List<Person> Adults { get; } = [];
     public List<Referral> Referrals { get; } = [];
     public List<CaseFile> CaseFiles { get; } = [];
 
@@ -110,9 +127,9 @@ public sealed class CaseFileGenerator
 
     public TargetCase Target { get; private set; } = null!;
 
-    public static CaseFileGenerator Generate(int seed, int children, int targetRecords)
+    public static CaseFileGenerator Generate(int seed, int children, int targetRecords, AuthorityShape? shape = null)
     {
-        var g = new CaseFileGenerator(seed);
+        var g = new CaseFileGenerator(seed, shape ?? AuthorityShape.Slice);
         g.AddStaff();
         // The target child first, so its ids do not depend on how many other children there are.
         g.Target = g.AddTargetChild(targetRecords);
@@ -131,19 +148,23 @@ public sealed class CaseFileGenerator
         var division = new Team(Ids.Next(_random), "Children's Social Care");
         Teams.Add(division);
         var director = AddUser(StaffRole.DivisionalManager, division, null, taken, created);
+        var perService = (_shape.Teams + Services.Length - 1) / Services.Length;
+        var made = 0;
         foreach (var service in Services)
         {
+            if (made >= _shape.Teams) break;
             var serviceTeam = new Team(Ids.Next(_random), $"{service} Service", division.Id);
             Teams.Add(serviceTeam);
             var head = AddUser(StaffRole.PrincipalManager, serviceTeam, director, taken, created);
-            foreach (var area in Areas)
+            for (var t = 0; t < perService && made < _shape.Teams; t++, made++)
             {
+                var area = Areas[t % Areas.Length] + (t < Areas.Length ? "" : $" {t / Areas.Length + 1}");
                 var team = new Team(Ids.Next(_random), $"{service} Team {area}", serviceTeam.Id);
                 Teams.Add(team);
                 var manager = AddUser(StaffRole.PracticeManager, team, head, taken, created);
                 var officer = AddUser(StaffRole.AdminOfficer, team, manager, taken, created);
                 _adminOfficers[team.Id] = new Worker(officer.Id, officer.UserName!, officer.DisplayName, team, manager.Id);
-                var workers = 9 + _random.Next(3);
+                var workers = _shape.MinWorkersPerTeam + _random.Next(_shape.MaxWorkersPerTeam - _shape.MinWorkersPerTeam + 1);
                 _teamWorkers[team.Id] = [];
                 for (var w = 0; w < workers; w++)
                 {
@@ -199,7 +220,9 @@ public sealed class CaseFileGenerator
     private void AddChild()
     {
         var days = (int)Math.Clamp(Math.Exp(5.9 + Gaussian() * 0.7), 60, 4 * 365);
-        var records = (int)Math.Clamp(Math.Round(Math.Exp(Math.Log(20) + Gaussian() * 0.6)), 3, 150);
+        var records = (int)Math.Clamp(Math.Round(Math.Exp(Math.Log(_shape.MedianRecords) + Gaussian() * _shape.RecordsSigma)), 3, _shape.MaxRecords);
+        // A child with hundreds or thousands of records has been known for years (about one record a working day at most).
+        if (_shape.MaxRecords > AuthorityShape.Slice.MaxRecords) days = Math.Max(days, Math.Min(records * 7 / 5, 10 * 365));
         AddCase(End.AddDays(-days - 25), records, reallocateEveryDays: (240, 540), inCareAfterDays: _random.Next(100) < 15 ? 0 : int.MaxValue);
     }
 
@@ -215,6 +238,9 @@ public sealed class CaseFileGenerator
             girl ? Sex.Female : Sex.Male, School: age >= 4 ? school : null), referredAt, today);
         Children.Add(child);
         var household = new Household(child.Id, given, Mothers[_random.Next(Mothers.Length)], Fathers[_random.Next(Fathers.Length)], school, InCare: false);
+        if (_shape.AdultsPerChild > 0 && _random.NextDouble() < _shape.AdultsPerChild)
+            Adults.Add(new Person(Ids.Next(_random), PersonKind.Adult, new PersonDetails(household.Mother, family, today.AddYears(-age - 20 - _random.Next(15)),
+                Sex.Female), referredAt, today));
 
         // The front door: an admin officer records the referral, a manager accepts it the next working day or so.
         var worker = SocialWorkers[_random.Next(SocialWorkers.Count)];

@@ -24,11 +24,14 @@ public sealed record GeneratedTarget(
 /// </summary>
 public static class CaseFileSeeder
 {
+    public static Task<(GeneratedCaseFiles Summary, CaseFileGenerator Data)> SeedAsync(BenchDatabase database, int seed, int children, int targetRecords,
+        CancellationToken ct) => SeedAsync(database, seed, children, targetRecords, AuthorityShape.Slice, ct);
+
     public static async Task<(GeneratedCaseFiles Summary, CaseFileGenerator Data)> SeedAsync(BenchDatabase database, int seed, int children, int targetRecords,
-        CancellationToken ct)
+        AuthorityShape shape, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
-        var g = CaseFileGenerator.Generate(seed, children, targetRecords);
+        var g = CaseFileGenerator.Generate(seed, children, targetRecords, shape);
         var generated = stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine($"  generated {g.Children.Count:N0} children, {g.Records.Count:N0} records, {g.EntryCount:N0} chronology entries in {generated:F1} s");
 
@@ -41,6 +44,7 @@ public static class CaseFileSeeder
             await loader.WriteAsync(g.Users, ct);
             await loader.WriteAsync(g.UserRoles, ct);
             await loader.WriteAsync(g.Children, ct);
+            if (g.Adults.Count > 0) await loader.WriteAsync(g.Adults, ct);
             await loader.WriteAsync(g.CaseFiles, ct);
             await loader.WriteAsync(g.CaseFiles.SelectMany(c => c.Volumes), ct);
             await loader.WriteAsync(g.CaseFiles.SelectMany(c => c.Allocations), ct);

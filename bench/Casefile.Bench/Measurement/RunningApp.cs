@@ -28,7 +28,10 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningApp> StartAsync(BenchDatabase database, CancellationToken ct)
+    public static async Task<RunningApp> StartAsync(BenchDatabase database, CancellationToken ct) => await StartAsync(database, null, ct);
+
+    /// <summary>With the audit signing key given (base64), so a trail generated and signed beforehand verifies in the application.</summary>
+    public static async Task<RunningApp> StartAsync(BenchDatabase database, string? auditSigningKey, CancellationToken ct)
     {
         // The audit signing key lives in the data directory, as in production.
         var dataDirectory = Directory.CreateTempSubdirectory("casefile-bench-data-").FullName;
@@ -39,6 +42,7 @@ public sealed class RunningApp : IAsyncDisposable
             ["Casefile:DataDirectory"] = dataDirectory,
             ["Casefile:SeedDemo"] = "false",
             ["Urls"] = "http://127.0.0.1:0",
+            ["Casefile:Audit:SigningKey"] = auditSigningKey,
         };
         var app = WebApp.CreateBuilder([], settings).Build();
         WebApp.UsePipeline(app);

@@ -76,7 +76,8 @@ public static class ChronologyBenchmark
         while (true)
         {
             var page = await GetJsonAsync(client, PageUrl(path, after[^1]), ct);
-            if (page.Total != target.Entries) throw new InvalidOperationException($"The API counts {page.Total} entries; {target.Entries} were generated.");
+            // Only the first page counts (later pages skip the COUNT: the reader already has it).
+            if (after.Count == 1 && page.Total != target.Entries) throw new InvalidOperationException($"The API counts {page.Total} entries; {target.Entries} were generated.");
             seen += page.Entries;
             if (page.Next is null) break;
             after.Add(page.Next);
@@ -154,7 +155,7 @@ public static class ChronologyBenchmark
         return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
-    private sealed record Page(int Total, int Entries, string? Next);
+    private sealed record Page(int? Total, int Entries, string? Next);
 
     private static async Task<Page> GetJsonAsync(HttpClient client, string url, CancellationToken ct)
     {
@@ -163,7 +164,7 @@ public static class ChronologyBenchmark
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
-        return new Page(root.GetProperty("total").GetInt32(), root.GetProperty("entries").GetArrayLength(),
+        return new Page(root.GetProperty("total").ValueKind == JsonValueKind.Number ? root.GetProperty("total").GetInt32() : null, root.GetProperty("entries").GetArrayLength(),
             root.GetProperty("next").ValueKind == JsonValueKind.String ? root.GetProperty("next").GetString() : null);
     }
 
@@ -331,7 +332,7 @@ public static class ChronologyBenchmark
     /// The least any application could do for the same page: one hand-written SQL query over plain
     /// ADO.NET, on a pooled connection opened for it, every column of every row read.
     /// </summary>
-    private sealed class Floor(BenchDatabase database, Guid caseId)
+    internal sealed class Floor(BenchDatabase database, Guid caseId)
     {
         private const string Columns = "e.\"Id\", e.\"OccurredAt\", e.\"Kind\", e.\"RecordType\", e.\"Title\", e.\"Summary\", e.\"SourceId\", " +
             "u.\"DisplayName\", e.\"Significant\", e.\"Late\", e.\"AddendumCount\"";

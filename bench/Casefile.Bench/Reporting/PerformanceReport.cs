@@ -27,7 +27,8 @@ public static class PerformanceReport
         var verify = Providers.Select(p => ResultStore.Load<AuditVerifyResult>($"audit-verify-{Name(p)}")).OfType<AuditVerifyResult>().ToList();
         var write = Providers.Select(p => ResultStore.Load<AuditWriteResult>($"audit-write-{Name(p)}")).OfType<AuditWriteResult>().ToList();
         var chronology = Providers.Select(p => ResultStore.Load<ChronologyResult>($"chronology-{Name(p)}")).OfType<ChronologyResult>().ToList();
-        if (verify.Count == 0 && write.Count == 0 && chronology.Count == 0)
+        var tiers = LargeAuthorityReport.Load();
+        if (verify.Count == 0 && write.Count == 0 && chronology.Count == 0 && tiers.Count == 0)
             throw new UsageException("No saved results in bench/results/: run audit-verify, audit-write or chronology with --report first.");
 
         var document = File.Exists(DocumentPath) ? await File.ReadAllTextAsync(DocumentPath, ct) : "# Performance\n";
@@ -41,6 +42,12 @@ public static class PerformanceReport
         {
             document = ReplaceSection(document, ChronologyReport.Heading, ChronologyReport.Render(chronology));
             rewritten.Add(ChronologyReport.Heading);
+        }
+        if (tiers.Count > 0)
+        {
+            document = ReplaceSection(document, LargeAuthorityReport.Heading, LargeAuthorityReport.Render(tiers));
+            await File.WriteAllTextAsync(LargeAuthorityReport.SvgPath, LargeAuthorityReport.Svg(tiers), ct);
+            rewritten.Add(LargeAuthorityReport.Heading);
         }
         await File.WriteAllTextAsync(DocumentPath, document, ct);
         Console.WriteLine($"Rewrote {string.Join(" and ", rewritten.Select(h => $"\"{h}\""))} of {Path.GetRelativePath(Repository.Root, DocumentPath)}");
