@@ -69,6 +69,17 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>A context configured as the application configures it, plus any interceptors given (the audit chain).</summary>
     public AppDbContext NewContext(params IInterceptor[] interceptors) => new(Options(interceptors));
 
+    /// <summary>The database's size on disk: the SQLite file and its write-ahead log, or PostgreSQL's database size.</summary>
+    public async Task<long> SizeAsync(CancellationToken ct)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+            return new[] { "", "-wal" }.Select(s => new FileInfo(Location + s)).Where(f => f.Exists).Sum(f => f.Length);
+        await using var connection = new NpgsqlConnection(Settings.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public DbContextOptions<AppDbContext> Options(params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();

@@ -55,7 +55,7 @@ public static class ChronologyBenchmark
         Console.WriteLine($"Generating {children:N0} children's case files, one with {records:N0} records (seed {seed})...");
         var (generated, _) = await CaseFileSeeder.SeedAsync(database, seed, children, records, ct);
         var target = generated.Target;
-        var bytes = await SizeAsync(database, ct);
+        var bytes = await database.SizeAsync(ct);
         Console.WriteLine($"  {generated.Records:N0} records (mean narrative {generated.MeanNarrativeLength:N0} characters), {generated.ChronologyEntries:N0} entries, " +
             $"{bytes / 1024.0 / 1024:N0} MiB. Measured case {target.Reference}: {target.Entries:N0} entries, allocated to {target.Worker} ({target.WorkerUserName})");
         GC.Collect();
@@ -317,16 +317,6 @@ public static class ChronologyBenchmark
         return plans;
     }
 
-    private static async Task<long> SizeAsync(BenchDatabase database, CancellationToken ct)
-    {
-        if (database.Provider == DatabaseProvider.Sqlite)
-            return new[] { "", "-wal" }.Select(s => new FileInfo(database.Location + s)).Where(f => f.Exists).Sum(f => f.Length);
-        await using var connection = Floor.Open(database);
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT pg_database_size(current_database())";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
 
     /// <summary>
     /// The least any application could do for the same page: one hand-written SQL query over plain

@@ -82,7 +82,7 @@ public static class LargeAuthorityBenchmark
             (auditEvents == tier.AuditEvents ? "" : $" (the tier's full volume is {tier.AuditEvents:N0})") + "...");
         var trail = await AuditTrailSeeder.SeedAsync(database, auditEvents, authority, new Random(seed + 1), new AuditSigner(key), ct);
         Console.WriteLine($"  {trail.Events:N0} events in {trail.Seconds:F1} s");
-        var bytes = await SizeAsync(database, ct);
+        var bytes = await database.SizeAsync(ct);
 
         var data = new TierData(tier.Name, seed, generated.Teams, generated.Staff, generated.SocialWorkers, people, generated.Children, cases.Count,
             generated.Records, entries, generated.MeanNarrativeLength, cases.Count / (double)workers.Count, perChild[perChild.Length / 2], perChild[^1],
@@ -435,15 +435,6 @@ public static class LargeAuthorityBenchmark
         return breakdown;
     }
 
-    private static async Task<long> SizeAsync(BenchDatabase database, CancellationToken ct)
-    {
-        if (database.Provider == DatabaseProvider.Sqlite)
-            return new[] { "", "-wal" }.Select(s => new FileInfo(database.Location + s)).Where(f => f.Exists).Sum(f => f.Length);
-        await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
 
     /// <summary>HTTP with a bearer token per request (each simulated worker has their own), checking the status of every response.</summary>
     private sealed class Client(HttpClient http)
