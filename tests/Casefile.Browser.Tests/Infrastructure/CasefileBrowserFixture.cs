@@ -92,7 +92,7 @@ public sealed class CasefileBrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(45_000);
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page);
+        return new BrowserSession(context, page, server);
     }
 
     private async Task<string> SignInOnceAsync(string userName)
@@ -113,12 +113,40 @@ public sealed class CasefileBrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>One test's browser context and page; disposing it closes the context.</summary>
-public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+/// <summary>
+/// One test's browser context and page; disposing it closes the context. Every answer of 400 or
+/// more, and what the server logged as failed meanwhile, goes to the test's output, so a failure
+/// on a loaded CI machine says what the server saw.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
 {
-    public IPage Page { get; } = page;
+    private readonly CasefileServer server;
+    private readonly int serverOutputAtStart;
 
-    public IBrowserContext Context { get; } = context;
+    internal BrowserSession(IBrowserContext context, IPage page, CasefileServer server)
+    {
+        Context = context;
+        Page = page;
+        this.server = server;
+        serverOutputAtStart = server.Output.Length;
+        context.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+                TestContext.Current.TestOutputHelper?.WriteLine($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
+        };
+    }
 
-    public ValueTask DisposeAsync() => new(Context.CloseAsync());
+    public IPage Page { get; }
+
+    public IBrowserContext Context { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        var output = server.Output;
+        var since = output.Length > serverOutputAtStart ? output[serverOutputAtStart..] : "";
+        var failures = since.Split('\n').Where(line => line.Contains("fail:", StringComparison.Ordinal) || line.Contains("Exception", StringComparison.Ordinal)).Take(40).ToList();
+        if (failures.Count > 0)
+            TestContext.Current.TestOutputHelper?.WriteLine("The server logged while this test ran:\n" + string.Join('\n', failures));
+    }
 }

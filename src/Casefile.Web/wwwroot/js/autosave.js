@@ -10,6 +10,8 @@ if (form) {
   let saving = false;
   let dirty = false;
   let waitingSubmitter = null;
+  let failures = 0;
+  const maxRetries = 3;
 
   const say = (text) => { if (status) status.textContent = text; };
 
@@ -52,9 +54,10 @@ if (form) {
         return;
       }
       if (!response.ok) {
-        say('Draft not saved just now. What you typed is still here; press "Save draft" to try again.');
+        retryLater();
         return;
       }
+      failures = 0;
       const answer = await response.json();
       showHints(answer.hints);
       if (answer.saved) {
@@ -73,7 +76,7 @@ if (form) {
         say('Draft not saved yet: ' + answer.message);
       }
     } catch {
-      say('Draft not saved: the connection was lost. What you typed is still here.');
+      retryLater('the connection was lost');
     } finally {
       saving = false;
       if (waitingSubmitter) {
@@ -85,6 +88,21 @@ if (form) {
         schedule();
       }
     }
+  };
+
+  // A busy server or a dropped connection: try again a few times, waiting longer each time,
+  // before asking the worker to press the button.
+  const retryLater = (why) => {
+    failures += 1;
+    const reason = why ? ': ' + why : ' just now';
+    if (failures > maxRetries) {
+      say('Draft not saved' + reason + '. What you typed is still here; press "Save draft" to try again.');
+      return;
+    }
+    say('Draft not saved' + reason + '. Trying again in a few seconds. What you typed is still here.');
+    keepCopy();
+    clearTimeout(timer);
+    timer = setTimeout(save, 2500 * 2 ** failures);
   };
 
   const schedule = () => {
