@@ -57,8 +57,9 @@ public sealed class BenchDatabase : IAsyncDisposable
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", c);
                 await create.ExecuteNonQueryAsync(ct);
             }
-            var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 200 }.ConnectionString;
-            database = new BenchDatabase(new DatabaseSettings(DatabaseProvider.Postgres, cs), name, null, admin, keep);
+            // The application's own pool size (DatabaseSettings.ForPostgres), as a deployment without its own setting has.
+            var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+            database = new BenchDatabase(DatabaseSettings.ForPostgres(cs), name, null, admin, keep);
         }
 
         await using (var db = database.NewContext())

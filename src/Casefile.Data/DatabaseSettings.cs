@@ -25,6 +25,24 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             DefaultTimeout = 30,
         }.ToString());
 
+    /// <summary>
+    /// The connection pool's default when the connection string does not set one: a few connections
+    /// per core serve the database as fast as many, and a server's <c>max_connections</c> (100 by
+    /// default) is shared with other clients. Beyond it requests wait for a connection rather
+    /// than fail with "too many clients".
+    /// </summary>
+    public const int DefaultPostgresPoolSize = 32;
+
+    public static DatabaseSettings ForPostgres(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!HasKey(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize")) builder.MaxPoolSize = DefaultPostgresPoolSize;
+        return new DatabaseSettings(DatabaseProvider.Postgres, builder.ConnectionString);
+
+        static bool HasKey(string cs, params string[] names) => cs.Split(';').Select(p => p.Split('=')[0].Trim())
+            .Any(k => names.Any(n => k.Equals(n, StringComparison.OrdinalIgnoreCase)));
+    }
+
     public void Apply(DbContextOptionsBuilder options)
     {
         switch (Provider)

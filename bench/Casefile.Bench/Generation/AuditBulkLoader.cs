@@ -45,11 +45,14 @@ public abstract class AuditBulkLoader : IAsyncDisposable
         private readonly SqliteTransaction _transaction;
         private readonly SqliteCommand _insert;
         private readonly SqliteParameter[] _p;
+        private readonly SuspendedIndexes _indexes;
 
         private SqliteLoader(SqliteConnection connection)
         {
             _connection = connection;
             _transaction = connection.BeginTransaction();
+            _indexes = new SuspendedIndexes(connection, _transaction, DatabaseProvider.Sqlite);
+            _indexes.SuspendAsync("AuditEvents", CancellationToken.None).GetAwaiter().GetResult();
             _insert = connection.CreateCommand();
             _insert.Transaction = _transaction;
             _insert.CommandText = $"INSERT INTO \"AuditEvents\" ({EventColumns}) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14)";
@@ -126,6 +129,7 @@ public abstract class AuditBulkLoader : IAsyncDisposable
                 head.Parameters.AddWithValue("@hash", lastHash);
                 await head.ExecuteNonQueryAsync(ct);
             }
+            await _indexes.RestoreAsync(ct);
             await _transaction.CommitAsync(ct);
             // A live database is checkpointed as it goes; read the table from the database file, not the write-ahead log.
             await using var truncate = _connection.CreateCommand();
@@ -145,19 +149,23 @@ public abstract class AuditBulkLoader : IAsyncDisposable
     {
         private readonly NpgsqlConnection _connection;
         private readonly NpgsqlBinaryImporter _copy;
+        private readonly SuspendedIndexes _indexes;
 
-        private PostgresLoader(NpgsqlConnection connection, NpgsqlBinaryImporter copy)
+        private PostgresLoader(NpgsqlConnection connection, NpgsqlBinaryImporter copy, SuspendedIndexes indexes)
         {
             _connection = connection;
             _copy = copy;
+            _indexes = indexes;
         }
 
         public static async Task<AuditBulkLoader> OpenAsync(string connectionString, CancellationToken ct)
         {
             var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(ct);
+            var indexes = new SuspendedIndexes(connection, null, DatabaseProvider.Postgres);
+            await indexes.SuspendAsync("AuditEvents", ct);
             var copy = await connection.BeginBinaryImportAsync($"COPY \"AuditEvents\" ({EventColumns}) FROM STDIN (FORMAT BINARY)", ct);
-            return new PostgresLoader(connection, copy);
+            return new PostgresLoader(connection, copy, indexes);
         }
 
         public override void Add(AuditEvent e)
@@ -214,6 +222,7 @@ public abstract class AuditBulkLoader : IAsyncDisposable
                 head.Parameters.AddWithValue("hash", lastHash);
                 await head.ExecuteNonQueryAsync(ct);
             }
+            await _indexes.RestoreAsync(ct);
             // A live table has been vacuumed: hint bits set and statistics current, so the first read does not rewrite pages.
             await using var vacuum = new NpgsqlCommand("VACUUM (ANALYZE) \"AuditEvents\", \"AuditCheckpoints\"", _connection);
             vacuum.CommandTimeout = 0;

@@ -52,6 +52,7 @@ public static class CaseFileSeeder
             await loader.WriteAsync(g.Records, ct);
             await loader.WriteAsync(g.Addenda, ct);
             await loader.WriteAsync(g.Entries, ct);
+            Console.WriteLine($"  rows written in {stopwatch.Elapsed.TotalSeconds:F1} s; building indexes...");
             await loader.CompleteAsync(ct);
         }
         await using (var db = database.NewContext())

@@ -87,10 +87,13 @@ public abstract class EntityBulkLoader : IAsyncDisposable
         private readonly SqliteConnection _connection;
         private readonly SqliteTransaction _transaction;
 
+        private readonly SuspendedIndexes _indexes;
+
         private SqliteLoader(IModel model, SqliteConnection connection) : base(model)
         {
             _connection = connection;
             _transaction = connection.BeginTransaction();
+            _indexes = new SuspendedIndexes(connection, _transaction, DatabaseProvider.Sqlite);
         }
 
         public static async Task<EntityBulkLoader> OpenAsync(IModel model, string connectionString, CancellationToken ct)
@@ -109,6 +112,7 @@ public abstract class EntityBulkLoader : IAsyncDisposable
         public override async Task WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct)
         {
             var (table, columns) = Describe(typeof(T));
+            await _indexes.SuspendAsync(table, ct);
             await using var insert = _connection.CreateCommand();
             insert.Transaction = _transaction;
             insert.CommandText = $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) " +
@@ -131,6 +135,7 @@ public abstract class EntityBulkLoader : IAsyncDisposable
 
         public override async Task CompleteAsync(CancellationToken ct)
         {
+            await _indexes.RestoreAsync(ct);
             await _transaction.CommitAsync(ct);
             // A live database is checkpointed as it goes: read the tables from the database file, not the write-ahead log.
             await using var truncate = _connection.CreateCommand();
@@ -149,8 +154,13 @@ public abstract class EntityBulkLoader : IAsyncDisposable
     {
         private readonly NpgsqlConnection _connection;
         private readonly List<string> _tables = [];
+        private readonly SuspendedIndexes _indexes;
 
-        private PostgresLoader(IModel model, NpgsqlConnection connection) : base(model) => _connection = connection;
+        private PostgresLoader(IModel model, NpgsqlConnection connection) : base(model)
+        {
+            _connection = connection;
+            _indexes = new SuspendedIndexes(connection, null, DatabaseProvider.Postgres);
+        }
 
         public static async Task<EntityBulkLoader> OpenAsync(IModel model, string connectionString, CancellationToken ct)
         {
@@ -163,6 +173,7 @@ public abstract class EntityBulkLoader : IAsyncDisposable
         {
             var (table, columns) = Describe(typeof(T));
             _tables.Add(table);
+            await _indexes.SuspendAsync(table, ct);
             await using var copy = await _connection.BeginBinaryImportAsync(
                 $"COPY {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var row in rows)
@@ -189,6 +200,7 @@ public abstract class EntityBulkLoader : IAsyncDisposable
 
         public override async Task CompleteAsync(CancellationToken ct)
         {
+            await _indexes.RestoreAsync(ct);
             // A live table has been vacuumed by autovacuum: hint bits set and statistics current.
             await using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) {string.Join(", ", _tables.Distinct().Select(Quote))}", _connection);
             vacuum.CommandTimeout = 0;

@@ -35,6 +35,7 @@ public sealed class AuditChainInterceptor(AuditSigner signer, TimeProvider clock
 
     private readonly Dictionary<DbContext, Save> _saves = [];
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _sqliteWriters = new();
+    private readonly ConcurrentDictionary<string, AuditGroupCommit> _groups = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
@@ -47,6 +48,16 @@ public sealed class AuditChainInterceptor(AuditSigner signer, TimeProvider clock
         var added = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
             .OrderBy(e => e.OccurredAt).ThenBy(e => RecordedOrder(e.Id).Group).ThenBy(e => RecordedOrder(e.Id).Place).ToList();
         if (added.Count == 0) return result;
+
+        if (db.Database.CurrentTransaction is null && db.ChangeTracker.Entries().All(e => e.Entity is AuditEvent || e.State is EntityState.Unchanged or EntityState.Detached))
+        {
+            // Nothing but audit events (an audited read): committed with whatever other such saves are waiting (ADR 0012).
+            var key = db.Database.GetConnectionString() ?? "";
+            var gate = db.Database.IsSqlite() ? _sqliteWriters.GetOrAdd(key, _ => new SemaphoreSlim(1, 1)) : null;
+            await _groups.GetOrAdd(key, _ => new AuditGroupCommit(signer, clock)).SaveAsync(db, added, gate);
+            foreach (var e in added) db.Entry(e).State = EntityState.Unchanged;
+            return InterceptionResult<int>.SuppressWithResult(added.Count);
+        }
 
         var save = new Save();
         lock (_saves) _saves[db] = save;
@@ -70,12 +81,8 @@ public sealed class AuditChainInterceptor(AuditSigner signer, TimeProvider clock
             var (sequence, previous) = await TakeHeadAsync(db, cancellationToken);
             foreach (var e in added)
             {
-                // PostgreSQL keeps microseconds; hash exactly what every provider stores.
-                e.OccurredAt = new DateTimeOffset(e.OccurredAt.UtcTicks - e.OccurredAt.UtcTicks % 10, TimeSpan.Zero);
-                e.Id = ++sequence;
-                e.ReasonHash = AuditChain.HashReason(e.Reason);
-                e.PreviousHash = previous;
-                e.Hash = previous = AuditChain.Hash(ToEntry(e), previous);
+                Chain(e, ++sequence, previous);
+                previous = e.Hash;
                 save.Chained.Add(e);
                 if (e.Id % CheckpointEvery == 0)
                     db.AuditCheckpoints.Add(signer.Checkpoint(e.Id, e.Hash, clock.GetUtcNow()));
@@ -127,7 +134,18 @@ public sealed class AuditChainInterceptor(AuditSigner signer, TimeProvider clock
         foreach (var e in events) e.Id = ++placeholder;
     }
 
-    private static async Task<(long Sequence, string Hash)> TakeHeadAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>Puts one event on the chain after <paramref name="previous"/>, at <paramref name="sequence"/>.</summary>
+    internal static void Chain(AuditEvent e, long sequence, string previous)
+    {
+        // PostgreSQL keeps microseconds; hash exactly what every provider stores.
+        e.OccurredAt = new DateTimeOffset(e.OccurredAt.UtcTicks - e.OccurredAt.UtcTicks % 10, TimeSpan.Zero);
+        e.Id = sequence;
+        e.ReasonHash = AuditChain.HashReason(e.Reason);
+        e.PreviousHash = previous;
+        e.Hash = AuditChain.Hash(ToEntry(e), previous);
+    }
+
+    internal static async Task<(long Sequence, string Hash)> TakeHeadAsync(AppDbContext db, CancellationToken ct)
     {
         // Plain ADO.NET: one round trip, and none of EF Core's query pipeline while the lock is held.
         await using var command = db.Database.GetDbConnection().CreateCommand();

@@ -13,7 +13,7 @@ public static class DatabaseConfiguration
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Casefile is not set.");
-            return new DatabaseSettings(DatabaseProvider.Postgres, connectionString);
+            return DatabaseSettings.ForPostgres(connectionString);
         }
         if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");

@@ -129,6 +129,38 @@ public sealed class AuditTrailTests
         (await VerifyAsync(app)).Output.ShouldContain("does not carry a valid signature");
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task AuditedReads_WhenManyArriveWithWrites_AreEachChainedOnceInOrder(Db db)
+    {
+        // Reads' events are committed in groups (ADR 0012); writes' in their own transactions. Both on one chain.
+        await using var app = await AppWithEventsAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var before = await app.WithDbAsync(d => d.AuditEvents.CountAsync());
+        var worker = await app.ClientAsync("amara.osei");
+        var reads = Enumerable.Range(0, 60).Select(async _ => (await worker.GetJsonAsync($"/api/v1/cases/{caseId}")).Status.ShouldBe(HttpStatusCode.OK));
+        var writes = Enumerable.Range(0, 6).Select(async i =>
+        {
+            var (status, body) = await worker.PostAsync($"/api/v1/cases/{caseId}/records", new
+            {
+                type = "phoneCall",
+                occurredAt = DateTimeOffset.UtcNow.AddDays(-i - 1),
+                purpose = $"Call {i} about the school's concern",
+                outcome = "Mother will call back",
+                narrative = "I rang the mother to ask how the week had gone.",
+                spokenTo = "Mother",
+            });
+            status.ShouldBe(HttpStatusCode.Created, body.ToString());
+        });
+        await Task.WhenAll(reads.Concat(writes));
+
+        var (count, first, last) = await app.WithDbAsync(async d => (await d.AuditEvents.CountAsync(), await d.AuditEvents.MinAsync(e => e.Id), await d.AuditEvents.MaxAsync(e => e.Id)));
+        (first, last).ShouldBe((1L, (long)count), "the chain's numbers have no gaps");
+        (await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.CaseFileId == caseId && e.Action == "view" && e.RecordType == "case"))).ShouldBe(60);
+        (count - before).ShouldBeGreaterThanOrEqualTo(66);
+        var (exit, output) = await VerifyAsync(app);
+        exit.ShouldBe(0, output);
+    }
+
     private static async Task<AuditVerification> VerifyWithAsync(CasefileApp app, int parallelism) =>
         await app.WithServicesAsync(sp => new AuditVerifier(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<AuditSigner>())
         {

@@ -158,7 +158,7 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
             await audit.RecordRefusalAsync("view", "access-log", caseId, caseId, "Not a manager of the case or a records manager", ct);
             throw new AccessDeniedException("Only the case's managers and records managers can see who has viewed it.");
         }
-        var entries = await db.AuditEvents.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderByDescending(e => e.Id).Take(5000)
+        var entries = await db.AuditEvents.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(5000)
             .Select(e => new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel))
             .ToListAsync(ct);
         audit.Record("view", "access-log", caseId, caseId, reason: $"{entries.Count} entries");
@@ -183,7 +183,7 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
         var subjectId = subject.Id;
         var entries = await db.AuditEvents.AsNoTracking()
             .Where(e => e.UserId == subjectId && e.OccurredAt >= start && e.OccurredAt < end)
-            .OrderByDescending(e => e.Id).Take(5000)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(5000)
             .Select(e => new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel))
             .ToListAsync(ct);
         audit.Record("view", "user-access-log", subject.UserName, reason: $"{from}..{to}: {entries.Count} entries");

@@ -34,9 +34,8 @@ public sealed partial class SearchRecords(AppDbContext db, CurrentUser user, Cas
     public const int MaxWords = 12;
     private const int SnippetLength = 200;
 
-    /// <summary>The text PostgreSQL indexes: must be written exactly as in the RecordSearch migration's index, or the index is not used.</summary>
-    public const string PostgresDocument =
-        """to_tsvector('english'::regconfig, coalesce("Purpose", '') || ' ' || coalesce("Outcome", '') || ' ' || coalesce("Narrative", '') || ' ' || coalesce("ChildViews", '') || ' ' || coalesce("FamilyViews", ''))""";
+    /// <summary>PostgreSQL's stored text-search vector of a record (migration RecordSearchVector), GIN-indexed; not in EF's model.</summary>
+    public const string PostgresDocument = "\"SearchVector\"";
 
     public async Task<RecordSearchResult> HandleAsync(RecordSearchQuery query, CancellationToken ct)
     {
