@@ -160,7 +160,8 @@ public abstract class AuditBulkLoader : IAsyncDisposable
 
         public static async Task<AuditBulkLoader> OpenAsync(string connectionString, CancellationToken ct)
         {
-            var connection = new NpgsqlConnection(connectionString);
+            // No time limit: COPY's end waits while the server fills generated columns and checks every row.
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
             await connection.OpenAsync(ct);
             var indexes = new SuspendedIndexes(connection, null, DatabaseProvider.Postgres);
             await indexes.SuspendAsync("AuditEvents", ct);

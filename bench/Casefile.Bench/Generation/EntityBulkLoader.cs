@@ -164,7 +164,8 @@ public abstract class EntityBulkLoader : IAsyncDisposable
 
         public static async Task<EntityBulkLoader> OpenAsync(IModel model, string connectionString, CancellationToken ct)
         {
-            var connection = new NpgsqlConnection(connectionString);
+            // No time limit: COPY's end waits while the server fills generated columns and checks every row.
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
             await connection.OpenAsync(ct);
             return new PostgresLoader(model, connection);
         }

@@ -577,12 +577,13 @@ public static class LargeAuthorityBenchmark
         /// </summary>
         public async Task<double> SearchAsync(Guid? workerId, string word, CancellationToken ct)
         {
-            var matches = Sqlite
-                ? "SELECT r2.\"Id\" FROM \"CaseRecordSearch\" s JOIN \"CaseRecords\" r2 ON r2.rowid = s.rowid WHERE \"CaseRecordSearch\" MATCH @q"
-                : "SELECT r2.\"Id\" FROM \"CaseRecords\" r2 WHERE r2.\"SearchVector\" @@ plainto_tsquery('english'::regconfig, @q)";
+            // As the application does it: on SQLite a caseload drives and tests each record against the matches (+rowid), the service's matches drive.
+            var match = Sqlite
+                ? $"{(workerId is null ? "" : "+")}r.rowid IN (SELECT rowid FROM \"CaseRecordSearch\" WHERE \"CaseRecordSearch\" MATCH @q)"
+                : "r.\"SearchVector\" @@ plainto_tsquery('english'::regconfig, @q)";
             var sql = "SELECT r.\"Id\", r.\"CaseFileId\", r.\"OccurredAt\", r.\"Purpose\", r.\"Narrative\" FROM \"CaseRecords\" AS r " +
                 (workerId is null ? "" : "JOIN \"CaseFiles\" AS c ON c.\"Id\" = r.\"CaseFileId\" AND c.\"AllocatedWorkerId\" = @w ") +
-                $"WHERE r.\"Status\" = 'Final' AND r.\"Id\" IN ({matches}) ORDER BY r.\"OccurredAt\" DESC LIMIT 26";
+                $"WHERE r.\"Status\" = 'Final' AND {match} ORDER BY r.\"OccurredAt\" DESC LIMIT 26";
             var q = Sqlite ? $"\"{word}\"" : word;
             return workerId is { } w
                 ? (await QueryAsync(sql, ct, ("@q", q), ("@w", Id(w)))).Ms
