@@ -4,6 +4,8 @@ using Casefile.Data.Settings;
 using Casefile.Domain.Access;
 using Casefile.Domain.Cases;
 using Casefile.Domain.Consent;
+using Casefile.Domain.Documents;
+using Casefile.Domain.Emails;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
@@ -43,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseRecordAddendum> CaseRecordAddenda => Set<CaseRecordAddendum>();
     public DbSet<CaseRecordMove> CaseRecordMoves => Set<CaseRecordMove>();
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<EmailRecord> EmailRecords => Set<EmailRecord>();
     public DbSet<ImportedBankHoliday> ImportedBankHolidays => Set<ImportedBankHoliday>();
     public DbSet<CouncilSetting> CouncilSettings => Set<CouncilSetting>();
 

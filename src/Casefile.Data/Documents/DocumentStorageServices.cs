@@ -7,15 +7,23 @@ namespace Casefile.Data.Documents;
 /// <summary>Registers the document content store, the allowed file types and the virus scanner from <c>Casefile:Documents</c>.</summary>
 public static class DocumentStorageServices
 {
-    public static IServiceCollection AddDocumentStorage(this IServiceCollection services, IConfiguration configuration)
+    /// <remarks>
+    /// The section is read when the services are first needed, not at registration, so test hosts
+    /// and the command line can supply their own settings (as for the database). With no
+    /// <paramref name="configuration"/>, the host's own is used.
+    /// </remarks>
+    public static IServiceCollection AddDocumentStorage(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        var options = DocumentStorageOptions.FromConfiguration(configuration);
-        services.AddSingleton(options);
-        services.AddSingleton(options.AllowedTypes());
-        services.AddSingleton<IDocumentContentStore>(_ => CreateStore(options));
-        services.AddSingleton<IVirusScanner>(_ => string.IsNullOrWhiteSpace(options.ClamAvHost)
-            ? new NoVirusScanner()
-            : new ClamAvScanner(options.ClamAvHost, options.ClamAvPort));
+        services.AddSingleton(sp => DocumentStorageOptions.FromConfiguration(configuration ?? sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<DocumentStorageOptions>().AllowedTypes());
+        services.AddSingleton<IDocumentContentStore>(sp => CreateStore(sp.GetRequiredService<DocumentStorageOptions>()));
+        services.AddSingleton<IVirusScanner>(sp =>
+        {
+            var options = sp.GetRequiredService<DocumentStorageOptions>();
+            return string.IsNullOrWhiteSpace(options.ClamAvHost)
+                ? new NoVirusScanner()
+                : new ClamAvScanner(options.ClamAvHost, options.ClamAvPort);
+        });
         return services;
     }
 

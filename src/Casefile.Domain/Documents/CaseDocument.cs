@@ -32,7 +32,7 @@ public sealed class CaseDocument
         Title = Guard.Required(title, "title", "a title for the document", TitleLength);
         DocumentDate = documentDate;
         Author = Guard.Optional(author, "author", "the author", AuthorLength);
-        FileName = Shorten(string.IsNullOrWhiteSpace(fileName) ? "document" : fileName.Trim(), FileNameLength);
+        FileName = Shorten(BaseName(fileName) is { Length: > 0 } name ? name : "document", FileNameLength);
         ContentType = contentType;
         Sha256 = sha256;
         Size = size;
@@ -58,6 +58,10 @@ public sealed class CaseDocument
     public DateTimeOffset UploadedAt { get; private set; }
 
     public bool IsRestricted => Section == EmailSection.Restricted;
+
+    // Some browsers send the whole path; a file name is a name, never a path.
+    private static string BaseName(string? fileName) =>
+        new string((fileName ?? "").Replace('\\', '/').Split('/')[^1].Where(c => !char.IsControl(c)).ToArray()).Trim();
 
     private static string Shorten(string s, int length) => s.Length <= length ? s : s[..length];
 }

@@ -9,6 +9,8 @@ public enum ChronologyKind
     Record,
     RecordMovedOut,
     RecordMovedIn,
+    Document,
+    Email,
 }
 
 /// <summary>

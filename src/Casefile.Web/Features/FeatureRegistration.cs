@@ -3,6 +3,8 @@ using Casefile.Web.Features.Account;
 using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.Chronology;
+using Casefile.Web.Features.Documents;
+using Casefile.Web.Features.Emails;
 using Casefile.Web.Features.People;
 using Casefile.Web.Features.PlainLanguage;
 using Casefile.Web.Features.Records;
@@ -50,6 +52,12 @@ public static class FeatureRegistration
         services.AddScoped<CheckPlainLanguage>();
         services.AddScoped<GetPlainLanguageList>();
         services.AddScoped<SavePlainLanguageList>();
+        services.AddScoped<RestrictedSection>();
+        services.AddScoped<UploadDocument>();
+        services.AddScoped<DocumentQueries>();
+        services.AddScoped<ImportEmail>();
+        services.AddScoped<EmailQueries>();
+        services.AddScoped<SupersedeEmails>();
         return services;
     }
 
@@ -64,5 +72,7 @@ public static class FeatureRegistration
         api.MapCalendar();
         api.MapRecords();
         api.MapPlainLanguage();
+        api.MapDocuments();
+        api.MapEmails();
     }
 }

@@ -2,10 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Casefile.Data;
 using Casefile.Data.Audit;
+using Casefile.Data.Documents;
 using Casefile.Data.Identity;
+using Casefile.Domain.Emails;
 using Casefile.Web.Auth;
 using Casefile.Web.Demo;
 using Casefile.Web.Features;
+using Casefile.Web.Features.Emails;
 using Casefile.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -67,6 +70,11 @@ public static class WebApp
         services.AddScoped<ApiTokens>();
         services.AddScoped<DemoSeeder>();
         services.AddFeatureHandlers();
+        // Read when first needed, like the database settings: test hosts supply their own.
+        services.AddDocumentStorage();
+        services.AddSingleton(sp => new EmailMessageReader(sp.GetRequiredService<DocumentStorageOptions>().MaxUploadBytes));
+        services.AddSingleton(sp => new LegalServicesAddresses(
+            sp.GetRequiredService<IConfiguration>().GetSection("Casefile:Emails:LegalServicesAddresses").Get<string[]>() ?? []));
         services.AddHostedService<DatabaseStartup>();
 
         AddSignIn(services);

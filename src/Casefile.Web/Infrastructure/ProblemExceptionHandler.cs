@@ -40,7 +40,30 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             case StateConflictException c:
                 return Problem(StatusCodes.Status409Conflict, "This conflicts with the record as it is now", c.Message, c.Rule);
             case RuleViolationException r when r.Field is not null:
-                return Validation(new Dictionary<string, string[]> { [r.Field] = [r.Message] });
+                var invalid = Validation(new Dictionary<string, string[]> { [r.Field] = [r.Message] });
+                invalid.Extensions["rule"] = r.Rule;
+                return invalid;
+            case Features.Documents.UploadRefusedException u:
+                // 413 too large, 422 infected, 400 otherwise: always naming the field, so a form can show it there.
+                var refused = Validation(new Dictionary<string, string[]> { [u.Field] = [u.Message] });
+                refused.Status = u.Status;
+                refused.Title = u.Status switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "The file is too large",
+                    StatusCodes.Status422UnprocessableEntity => "The file cannot be accepted",
+                    StatusCodes.Status503ServiceUnavailable => "The file could not be checked",
+                    _ => "One or more fields are not valid",
+                };
+                refused.Extensions["rule"] = u.Rule;
+                return refused;
+            case Features.Emails.OtherChildNamedException o:
+                var named = Problem(StatusCodes.Status409Conflict, "This email names another child", o.Message, Features.Emails.OtherChildNamedException.Rule);
+                named.Extensions["children"] = o.Found.Select(text => new { text }).ToList();
+                return named;
+            case Data.Documents.StoredContentAlteredException or Data.Documents.StoredContentNotFoundException:
+                // A server fault, not the worker's: answered 500, but with what to do about it (the handler has audited it).
+                return Problem(StatusCodes.Status500InternalServerError, "The stored copy cannot be trusted",
+                    "The stored copy of this document does not match what was uploaded; tell the records manager.", "stored-content-altered");
             case RuleViolationException r:
                 return Problem(StatusCodes.Status422UnprocessableEntity, "The policy does not allow this", r.Message, r.Rule);
             case NotFoundException n:

@@ -32,6 +32,11 @@ public sealed class AuditCoverageTests
             new { type = "phoneCall", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), narrative = "Called the school" });
         created.ShouldBe(HttpStatusCode.Created, record.ToString());
         var recordId = record.Id();
+        var (filed, email) = await (await app.ClientAsync("daniel.hughes")).PostFileAsync($"/api/v1/cases/{caseId}/emails",
+            File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Emails", "Messages", "mixed-related.eml")), "minutes.eml");
+        filed.ShouldBe(HttpStatusCode.Created, email.ToString());
+        var emailId = email.Id();
+        var documentId = email.GetProperty("attachments")[0].Id("documentId");
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -45,7 +50,7 @@ public sealed class AuditCoverageTests
         var checkedRoutes = new List<string>();
         foreach (var route in routes.Where(r => !NoPersonalData.Contains(r)))
         {
-            var url = Fill(route, childId, caseId, referralId, recordId);
+            var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId);
             var client = url.StartsWith("/api/", StringComparison.Ordinal) ? manager : session.Client;
             var before = await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.UserName == "daniel.hughes"));
             var response = await client.GetAsync(url);
@@ -61,12 +66,16 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/api/v1/cases/{caseId:guid}/chronology");
         checkedRoutes.ShouldContain("/api/v1/records/search");
         checkedRoutes.ShouldContain("/records/search");
+        checkedRoutes.ShouldContain("/api/v1/documents/{id:guid}/content");
+        checkedRoutes.ShouldContain("/api/v1/emails/{id:guid}/original");
     }
 
-    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId)
+    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId)
     {
         var pattern = RoutePatternFactory.Parse(route);
-        var id = route.Contains("/people", StringComparison.Ordinal) ? childId
+        var id = route.StartsWith("/api/v1/emails/", StringComparison.Ordinal) ? emailId
+            : route.StartsWith("/api/v1/documents/", StringComparison.Ordinal) ? documentId
+            : route.Contains("/people", StringComparison.Ordinal) ? childId
             : route.Contains("/referrals", StringComparison.Ordinal) ? referralId
             : route.StartsWith("/records/", StringComparison.Ordinal) || route.StartsWith("/api/v1/records/", StringComparison.Ordinal) ? recordId : caseId;
         var url = "/" + string.Join('/', pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch

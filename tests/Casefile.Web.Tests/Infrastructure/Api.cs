@@ -32,6 +32,19 @@ public static class Api
         return (response.StatusCode, await ReadAsync(response));
     }
 
+    /// <summary>Posts a multipart form: one file in the field <c>file</c> and any text fields.</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> PostFileAsync(this HttpClient client, string url, byte[] file, string fileName,
+        IReadOnlyDictionary<string, string>? fields = null, string contentType = "application/octet-stream")
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>()) form.Add(new StringContent(value), name);
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(content, "file", fileName);
+        using var response = await client.PostAsync(url, form);
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -30,6 +30,9 @@ public sealed class CasefileApp : WebApplicationFactory<Program>
         PostgresDatabase = postgresDatabase;
     }
 
+    /// <summary>The upload limit of every test app: small, so a test can go over it cheaply.</summary>
+    public const long MaxUploadBytes = 256 * 1024;
+
     public Db Database { get; }
     public string ConnectionString { get; }
     public string DataDirectory { get; }
@@ -41,6 +44,9 @@ public sealed class CasefileApp : WebApplicationFactory<Program>
         ["ConnectionStrings:Casefile"] = ConnectionString,
         ["Casefile:DataDirectory"] = DataDirectory,
         ["Casefile:SeedDemo"] = "true",
+        ["Casefile:Documents:MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Mail to or from this domain is filed in the Restricted Access section (policy 4.3 guidance).
+        ["Casefile:Emails:LegalServicesAddresses:0"] = "@legal.council.gov.uk",
     };
 
     public static async Task<CasefileApp> StartAsync(Db db)
