@@ -129,6 +129,31 @@ public static class LargeAuthorityReport
                 (missed.Count == 0 ? "." : ": " + string.Join("; ", missed.Select(o => Missed(o, r)))) + ".").AppendLine();
         }
 
+        if (m2.Count > 0)
+        {
+            md.AppendLine("Why the misses, and what would close them:").AppendLine();
+            md.AppendLine("- **Audited writes** (goal 1,500/s on SQLite, 3,000/s on PostgreSQL). Even the floor, two bare transactions with a disk");
+            md.AppendLine("  sync each on one connection, reaches only about 1,000 to 1,450 writes/s on SQLite here. A write through the application costs");
+            md.AppendLine("  several milliseconds of CPU (token, access decision, duplicate check, deadline, record, chronology line, audit event chained)");
+            md.AppendLine("  and audited writes take the chain's lock one at a time (ADR 0008). Closing the gap needs group commit for writes as ADR 0012");
+            md.AppendLine("  does for reads (several requests' transactions committed as one), or a chain per shard; neither is built.");
+            md.AppendLine("- **Mixed load** (goal 2,000 req/s, p95 < 200 ms). The client (wrk), the application and the database share two cores; a read");
+            md.AppendLine("  costs about 5 ms of CPU in the application (the breakdowns above: under 2 ms of it in SQL), so a few hundred requests a");
+            md.AppendLine("  second is the ceiling on this machine. 2,000 a second needs about 1 ms of CPU a request, or more cores: the work per request");
+            md.AppendLine("  (bearer token, roles, access policy, audit) is what to profile next.");
+            md.AppendLine("- **Reads within 2× floor + 1 ms.** The same fixed cost: where the question itself takes under a millisecond, a request's");
+            md.AppendLine("  few milliseconds of checks and audit miss the bound; where the query is the cost (who has viewed, caseload search) the");
+            md.AppendLine("  application is within it or close.");
+            md.AppendLine("- **The chronology's word search** counts every matching entry for its total, reading all 10,000 entries' text with");
+            md.AppendLine("  `lower(...) LIKE`; the floor reads until the first page is full. Using the record text index for the chronology's search");
+            md.AppendLine("  too (as the record search does) would close it.");
+            md.AppendLine("- **Search across the service.** One record in twenty holds the searched word at M (50,000 records): the matches are fetched");
+            md.AppendLine("  and sorted to find the newest 25. An index on the record's time would let the search walk newest first and stop at 25.");
+            md.AppendLine("- **`audit verify`** (goal 1 million events/s): see the Audit section: reading a row costs more than a microsecond on this");
+            md.AppendLine("  machine before any hashing, and the parallel verifier has two cores.");
+            md.AppendLine("- Load averages well above 2 (other sessions' builds and tests ran alongside) inflate every wall-clock figure here.").AppendLine();
+        }
+
         md.AppendLine("How the floors are taken: a read's floor is the same question as hand-written SQL over plain ADO.NET, plus one audit row");
         md.AppendLine("inserted and committed in the same transaction (every read of a person's data is audited before it is answered, so a floor");
         md.AppendLine("without that commit would not be the same work). A write's floor is two transactions (create, finalise) of a row and an audit");
