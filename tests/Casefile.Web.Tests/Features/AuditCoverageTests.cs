@@ -73,8 +73,8 @@ public sealed class AuditCoverageTests
     private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId)
     {
         var pattern = RoutePatternFactory.Parse(route);
-        var id = route.StartsWith("/api/v1/emails/", StringComparison.Ordinal) ? emailId
-            : route.StartsWith("/api/v1/documents/", StringComparison.Ordinal) ? documentId
+        var id = route.StartsWith("/api/v1/emails/", StringComparison.Ordinal) || route.StartsWith("/emails/", StringComparison.Ordinal) ? emailId
+            : route.StartsWith("/api/v1/documents/", StringComparison.Ordinal) || route.StartsWith("/documents/", StringComparison.Ordinal) ? documentId
             : route.Contains("/people", StringComparison.Ordinal) ? childId
             : route.Contains("/referrals", StringComparison.Ordinal) ? referralId
             : route.StartsWith("/records/", StringComparison.Ordinal) || route.StartsWith("/api/v1/records/", StringComparison.Ordinal) ? recordId : caseId;

@@ -6,9 +6,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casefile.Web.Features.Cases;
 
 [Authorize]
-public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency) : CasefilePageModel
+public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency, Documents.DocumentQueries documents, Emails.EmailQueries emails)
+    : CasefilePageModel
 {
     public CaseView? Case { get; private set; }
+
+    /// <summary>Documents uploaded to the case, newest first; email attachments are listed with their email.</summary>
+    public IReadOnlyList<Documents.DocumentView> Documents { get; private set; } = [];
+
+    public IReadOnlyList<Emails.EmailView> Emails { get; private set; } = [];
+
+    /// <summary>Restricted emails the user may not open: shown only as existing (policy 4.3 guidance).</summary>
+    public int HiddenEmails { get; private set; }
     public string? RefusalReason { get; private set; }
     public string? HowToGetAccess { get; private set; }
 
@@ -32,6 +41,10 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
         try
         {
             Case = await getCase.HandleAsync(id, ct);
+            // Restricted documents are only ever an email's attachments, so they are counted with the email.
+            Documents = [.. (await documents.ListAsync(id, includeSuperseded: false, ct)).Where(d => d.EmailId is null && !(d.Restricted && d.Title is null))];
+            var (visible, hidden) = await emails.ListAsync(id, includeSuperseded: false, ct);
+            (Emails, HiddenEmails) = (visible, hidden.Count);
         }
         catch (AccessDeniedException e)
         {
