@@ -155,20 +155,31 @@ public sealed class DocumentQueries(AppDbContext db, RestrictedSection restricte
     {
         var (document, childId, _) = await LoadAsync(id, "download", ct);
         var why = document.IsRestricted ? RestrictedSection.RequireReason(reason) : reason?.Trim();
+        var content = await OpenAuditedAsync(document.Sha256, "case-document", id, document.CaseFileId, childId, why, ct);
+        return (content, document.ContentType, document.FileName);
+    }
+
+    /// <summary>
+    /// Stored content after its hash check, with the download audited: a missing or altered copy is
+    /// audited as refused (with the store's reason) and rethrown; a served one with the reader's reason.
+    /// Shared by a document's content and an email's original.
+    /// </summary>
+    internal async Task<Stream> OpenAuditedAsync(string sha256, string recordType, Guid id, Guid caseId, Guid childId, string? reason, CancellationToken ct)
+    {
         Stream content;
         try
         {
-            content = await store.OpenReadAsync(document.Sha256, ct);
+            content = await store.OpenReadAsync(sha256, ct);
         }
         catch (DocumentStorageException e) when (e is StoredContentAlteredException or StoredContentNotFoundException)
         {
-            audit.Record("download", "case-document", id, document.CaseFileId, childId, AuditOutcome.Refused, e.Message);
+            audit.Record("download", recordType, id, caseId, childId, AuditOutcome.Refused, e.Message);
             await db.SaveChangesAsync(ct);
             throw;
         }
-        audit.Record("download", "case-document", id, document.CaseFileId, childId, reason: why);
+        audit.Record("download", recordType, id, caseId, childId, reason: reason);
         await db.SaveChangesAsync(ct);
-        return (content, document.ContentType, document.FileName);
+        return content;
     }
 
     private async Task<(CaseDocument Document, Guid ChildId, string By)> LoadAsync(Guid id, string auditAction, CancellationToken ct)

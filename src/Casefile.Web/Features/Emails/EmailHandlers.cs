@@ -182,7 +182,7 @@ public sealed record EmailView(Guid Id, Guid CaseId, bool Restricted, EmailAddre
 public sealed record SupersedeCommand(IReadOnlyList<Guid>? Replaces);
 
 /// <summary>Reading filed emails: restricted ones only by Legal Services and those named on the case, with a reason.</summary>
-public sealed class EmailQueries(AppDbContext db, RestrictedSection restricted, AuditTrail audit, IDocumentContentStore store)
+public sealed class EmailQueries(AppDbContext db, RestrictedSection restricted, AuditTrail audit, DocumentQueries documents)
 {
     public async Task<(IReadOnlyList<EmailView> Visible, IReadOnlyList<Guid> Hidden)> ListAsync(Guid caseId, bool includeSuperseded, CancellationToken ct)
     {
@@ -211,19 +211,7 @@ public sealed class EmailQueries(AppDbContext db, RestrictedSection restricted, 
     public async Task<(Stream Content, string FileName)> OriginalAsync(Guid id, string? reason, CancellationToken ct)
     {
         var (email, childId, why) = await LoadAsync(id, "download", reason, ct);
-        Stream content;
-        try
-        {
-            content = await store.OpenReadAsync(email.RawSha256, ct);
-        }
-        catch (DocumentStorageException e) when (e is StoredContentAlteredException or StoredContentNotFoundException)
-        {
-            audit.Record("download", "email-record", id, email.CaseFileId, childId, AuditOutcome.Refused, e.Message);
-            await db.SaveChangesAsync(ct);
-            throw;
-        }
-        audit.Record("download", "email-record", id, email.CaseFileId, childId, reason: why);
-        await db.SaveChangesAsync(ct);
+        var content = await documents.OpenAuditedAsync(email.RawSha256, "email-record", id, email.CaseFileId, childId, why, ct);
         return (content, $"email-{id:N}.eml");
     }
 
