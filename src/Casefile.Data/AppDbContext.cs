@@ -3,6 +3,8 @@ using Casefile.Data.Identity;
 using Casefile.Data.Settings;
 using Casefile.Domain.Access;
 using Casefile.Domain.Cases;
+using Casefile.Domain.Closure;
+using Casefile.Domain.Transfers;
 using Casefile.Domain.Consent;
 using Casefile.Domain.Documents;
 using Casefile.Domain.Emails;
@@ -49,6 +51,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<EmailRecord> EmailRecords => Set<EmailRecord>();
     public DbSet<ImportedBankHoliday> ImportedBankHolidays => Set<ImportedBankHoliday>();
     public DbSet<CouncilSetting> CouncilSettings => Set<CouncilSetting>();
+    public DbSet<ClosureRequest> ClosureRequests => Set<ClosureRequest>();
+    public DbSet<AdminTask> AdminTasks => Set<AdminTask>();
+    public DbSet<CaseTransfer> CaseTransfers => Set<CaseTransfer>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -88,6 +88,18 @@ public sealed class CaseFile
         Touch();
     }
 
+    /// <summary>
+    /// A care leaver who also gets adult services keeps an open file (policy 3.12 guidance): closure
+    /// is refused while this is set.
+    /// </summary>
+    public bool CareLeaverWithAdultServices { get; private set; }
+
+    public void RecordCareLeaverWithAdultServices(bool value)
+    {
+        CareLeaverWithAdultServices = value;
+        Touch();
+    }
+
     public void MarkRestricted(bool restricted)
     {
         IsRestricted = restricted;

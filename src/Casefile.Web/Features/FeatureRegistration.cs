@@ -3,12 +3,14 @@ using Casefile.Web.Features.Account;
 using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.Chronology;
+using Casefile.Web.Features.Closure;
 using Casefile.Web.Features.Documents;
 using Casefile.Web.Features.Emails;
 using Casefile.Web.Features.People;
 using Casefile.Web.Features.PlainLanguage;
 using Casefile.Web.Features.Records;
 using Casefile.Web.Features.Referrals;
+using Casefile.Web.Features.Transfers;
 
 namespace Casefile.Web.Features;
 
@@ -58,6 +60,18 @@ public static class FeatureRegistration
         services.AddScoped<ImportEmail>();
         services.AddScoped<EmailQueries>();
         services.AddScoped<SupersedeEmails>();
+        services.AddScoped<CaseCompletenessCheck>();
+        services.AddScoped<ClosureLetterFiling>();
+        services.AddScoped<RequestClosure>();
+        services.AddScoped<ReviseClosureRequest>();
+        services.AddScoped<DecideClosure>();
+        services.AddScoped<WithdrawClosureRequest>();
+        services.AddScoped<RecordAdultServices>();
+        services.AddScoped<ClosureQueries>();
+        services.AddScoped<AdminTasks>();
+        services.AddScoped<ProposeTransfer>();
+        services.AddScoped<DecideTransfer>();
+        services.AddScoped<TransferQueries>();
         return services;
     }
 
@@ -74,5 +88,7 @@ public static class FeatureRegistration
         api.MapPlainLanguage();
         api.MapDocuments();
         api.MapEmails();
+        api.MapClosure();
+        api.MapTransfers();
     }
 }

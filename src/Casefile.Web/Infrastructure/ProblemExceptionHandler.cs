@@ -37,6 +37,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 var duplicate = Problem(StatusCodes.Status409Conflict, "This looks like an event already recorded", d.Message, "possible-duplicate");
                 duplicate.Extensions["existing"] = d.Existing;
                 return duplicate;
+            case Domain.Closure.RecordIncompleteException incomplete:
+                var missing = Problem(StatusCodes.Status422UnprocessableEntity, "The record is not complete", incomplete.Message, incomplete.Rule);
+                missing.Extensions["missing"] = incomplete.Missing.Select(m => new { item = m.Item.Id, text = m.Item.Text, detail = m.Detail }).ToList();
+                return missing;
+            case RuleViolationsException many:
+                var fields = Validation(many.Violations.GroupBy(v => v.Field ?? "body").ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
+                fields.Extensions["rule"] = many.Rule;
+                return fields;
             case StateConflictException c:
                 return Problem(StatusCodes.Status409Conflict, "This conflicts with the record as it is now", c.Message, c.Rule);
             case RuleViolationException r when r.Field is not null:
