@@ -5,6 +5,7 @@ using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.Chronology;
 using Casefile.Web.Features.Documents;
 using Casefile.Web.Features.Emails;
+using Casefile.Web.Features.PaperFiles;
 using Casefile.Web.Features.People;
 using Casefile.Web.Features.PlainLanguage;
 using Casefile.Web.Features.Records;
@@ -58,6 +59,13 @@ public static class FeatureRegistration
         services.AddScoped<ImportEmail>();
         services.AddScoped<EmailQueries>();
         services.AddScoped<SupersedeEmails>();
+        services.AddScoped<PaperFileAccess>();
+        services.AddScoped<AddPaperVolume>();
+        services.AddScoped<RequestPaperFileRemoval>();
+        services.AddScoped<DecidePaperFileRemoval>();
+        services.AddScoped<MovePaperFile>();
+        services.AddScoped<PaperFileQueries>();
+        services.AddScoped<PaperFilesOutOvernight>();
         return services;
     }
 
@@ -74,5 +82,6 @@ public static class FeatureRegistration
         api.MapPlainLanguage();
         api.MapDocuments();
         api.MapEmails();
+        api.MapPaperFiles();
     }
 }
