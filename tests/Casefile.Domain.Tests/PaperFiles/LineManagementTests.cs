@@ -9,7 +9,12 @@ public sealed class LineManagementTests
     // Amara -> Daniel -> Priya -> Grace; Ben -> Hannah -> Priya.
     private static readonly Dictionary<Guid, Guid?> Line = new()
     {
-        [Amara] = Daniel, [Daniel] = Priya, [Priya] = Grace, [Grace] = null, [Ben] = Hannah, [Hannah] = Priya,
+        [Amara] = Daniel,
+        [Daniel] = Priya,
+        [Priya] = Grace,
+        [Grace] = null,
+        [Ben] = Hannah,
+        [Hannah] = Priya,
     };
 
     public static TheoryData<string, string, bool> Pairs => new()
@@ -26,7 +31,12 @@ public sealed class LineManagementTests
 
     private static Guid Of(string name) => name switch
     {
-        "Amara" => Amara, "Daniel" => Daniel, "Priya" => Priya, "Grace" => Grace, "Hannah" => Hannah, _ => Ben,
+        "Amara" => Amara,
+        "Daniel" => Daniel,
+        "Priya" => Priya,
+        "Grace" => Grace,
+        "Hannah" => Hannah,
+        _ => Ben,
     };
 
     [Theory, MemberData(nameof(Pairs))]

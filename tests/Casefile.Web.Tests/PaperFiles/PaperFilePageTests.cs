@@ -10,8 +10,12 @@ public sealed partial class PaperFilePageTests
     private static Dictionary<string, string> VolumeForm(string number = "2") => new()
     {
         ["Input.VolumeNumber"] = number,
-        ["Input.CoversFrom.Day"] = "5", ["Input.CoversFrom.Month"] = "1", ["Input.CoversFrom.Year"] = "2012",
-        ["Input.CoversTo.Day"] = "1", ["Input.CoversTo.Month"] = "3", ["Input.CoversTo.Year"] = "2019",
+        ["Input.CoversFrom.Day"] = "5",
+        ["Input.CoversFrom.Month"] = "1",
+        ["Input.CoversFrom.Year"] = "2012",
+        ["Input.CoversTo.Day"] = "1",
+        ["Input.CoversTo.Month"] = "3",
+        ["Input.CoversTo.Year"] = "2019",
         ["Input.Location"] = "Cabinet 3, Floor 2, Civic Centre",
     };
 

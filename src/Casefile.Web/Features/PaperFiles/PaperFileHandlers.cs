@@ -268,8 +268,18 @@ public sealed class PaperFilesOutOvernight(AppDbContext db, CaseAccess access, C
                              join u in db.Users on r.RequestedById equals u.Id
                              select new
                              {
-                                 r.Id, r.VolumeId, r.CaseFileId, c.Reference, c.ChildId, Child = p.GivenName + " " + p.FamilyName, v.VolumeNumber,
-                                 Holder = u.DisplayName, r.MarkedOutAt, r.ReturnedAt, r.ExpectedReturn, r.Destination,
+                                 r.Id,
+                                 r.VolumeId,
+                                 r.CaseFileId,
+                                 c.Reference,
+                                 c.ChildId,
+                                 Child = p.GivenName + " " + p.FamilyName,
+                                 v.VolumeNumber,
+                                 Holder = u.DisplayName,
+                                 r.MarkedOutAt,
+                                 r.ReturnedAt,
+                                 r.ExpectedReturn,
+                                 r.Destination,
                                  Hidden = hidden.Contains(c.Id),
                              }).ToListAsync(ct);
         var pendingRows = await (from r in db.PaperFileRemovals.AsNoTracking()
@@ -280,8 +290,18 @@ public sealed class PaperFilesOutOvernight(AppDbContext db, CaseAccess access, C
                                  join u in db.Users on r.RequestedById equals u.Id
                                  select new
                                  {
-                                     r.Id, r.VolumeId, r.CaseFileId, c.Reference, c.ChildId, Child = p.GivenName + " " + p.FamilyName, v.VolumeNumber,
-                                     Asker = u.DisplayName, r.RequestedAt, r.Reason, r.ExpectedReturn, r.Destination,
+                                     r.Id,
+                                     r.VolumeId,
+                                     r.CaseFileId,
+                                     c.Reference,
+                                     c.ChildId,
+                                     Child = p.GivenName + " " + p.FamilyName,
+                                     v.VolumeNumber,
+                                     Asker = u.DisplayName,
+                                     r.RequestedAt,
+                                     r.Reason,
+                                     r.ExpectedReturn,
+                                     r.Destination,
                                      Hidden = hidden.Contains(c.Id),
                                  }).ToListAsync(ct);
 

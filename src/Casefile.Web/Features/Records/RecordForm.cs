@@ -1,6 +1,6 @@
-using Casefile.Domain.Documents;
 using System.Globalization;
 using Casefile.Data;
+using Casefile.Domain.Documents;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Web.Govuk;

@@ -1,8 +1,8 @@
-using Casefile.Domain.Documents;
 using Casefile.Data;
 using Casefile.Domain.Access;
 using Casefile.Domain.Calendar;
 using Casefile.Domain.Common;
+using Casefile.Domain.Documents;
 using Casefile.Domain.Records;
 using Casefile.Web.Features.Calendar;
 using Casefile.Web.Infrastructure;
