@@ -5,8 +5,9 @@ namespace Casefile.Domain.PaperFiles;
 /// <summary>
 /// Which paper volumes were out of the office overnight, for the managers' list each morning
 /// (policy 7.2: nothing left unsecured when the office is closed; 7.3: the worker keeps a removed
-/// file safe). A volume counts when it was marked out before the end of the previous working day
-/// and had not come back by then.
+/// file safe). A volume counts when it was taken out before today began and was not back before
+/// the end of the previous working day: out when the office closed, or taken out after closing
+/// (in the evening or at the weekend) and not back by this morning.
 /// </summary>
 public static class OutOvernight
 {
@@ -21,7 +22,10 @@ public static class OutOvernight
         return day;
     }
 
-    /// <summary>Out at <paramref name="endOfPreviousWorkingDay"/>: marked out before it and not returned before it.</summary>
-    public static bool WasOut(DateTimeOffset? markedOutAt, DateTimeOffset? returnedAt, DateTimeOffset endOfPreviousWorkingDay) =>
-        markedOutAt is { } outAt && outAt < endOfPreviousWorkingDay && (returnedAt is not { } back || back >= endOfPreviousWorkingDay);
+    /// <summary>
+    /// Out overnight: marked out before <paramref name="startOfToday"/> and not returned before
+    /// <paramref name="endOfPreviousWorkingDay"/>.
+    /// </summary>
+    public static bool WasOut(DateTimeOffset? markedOutAt, DateTimeOffset? returnedAt, DateTimeOffset endOfPreviousWorkingDay, DateTimeOffset startOfToday) =>
+        markedOutAt is { } outAt && outAt < startOfToday && (returnedAt is not { } back || back >= endOfPreviousWorkingDay);
 }

@@ -35,7 +35,7 @@ public static class PaperFileEndpoints
         {
             var list = await handler.HandleAsync(ct);
             return Results.Ok(new { previousWorkingDay = list.PreviousWorkingDay, cutoff = list.Cutoff, volumes = list.Out, pending = list.Pending });
-        }).WithSummary("For managers: volumes your line reports had out at the end of the previous working day, and removal requests waiting for you");
+        }).WithSummary("For managers: volumes your line reports had out of the office overnight (out when it closed on the previous working day, or taken out since, before today), and removal requests waiting for you");
 
         var removals = api.MapGroup("/paper-file-removals").WithTags("Paper files");
         removals.MapPost("/{id:guid}/authorise", async (Guid id, DecidePaperFileRemoval handler, CancellationToken ct) =>

@@ -239,7 +239,7 @@ public sealed record OutOvernightList(DateOnly PreviousWorkingDay, DateTimeOffse
 
 /// <summary>
 /// The managers' morning list: volumes their line reports (and their reports' reports) had out of
-/// the office at the end of the previous working day, and requests waiting for their decision
+/// the office overnight (see <see cref="OutOvernight"/>), and requests waiting for their decision
 /// (policy 7.2, 7.3). Each case shown is audited.
 /// </summary>
 public sealed class PaperFilesOutOvernight(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
@@ -256,11 +256,12 @@ public sealed class PaperFilesOutOvernight(AppDbContext db, CaseAccess access, C
         }
         var previous = OutOvernight.PreviousWorkingDay(clock.Today(), await calendars.CurrentAsync(ct));
         var cutoff = LondonTime.FromLondon(previous, OutOvernight.EndOfWorkingDay);
+        var startOfToday = LondonTime.FromLondon(clock.Today(), TimeOnly.MinValue);
         var reports = LineManagement.ReportsOf(user.Id, await PaperFileQueries.LineManagersAsync(db, ct)).ToList();
         var hidden = access.HiddenCaseIds();
 
         var outRows = await (from r in db.PaperFileRemovals.AsNoTracking()
-                             where reports.Contains(r.RequestedById) && r.MarkedOutAt != null && r.MarkedOutAt < cutoff
+                             where reports.Contains(r.RequestedById) && r.MarkedOutAt != null && r.MarkedOutAt < startOfToday
                                  && (r.ReturnedAt == null || r.ReturnedAt >= cutoff)
                              join v in db.PaperFileVolumes on r.VolumeId equals v.Id
                              join c in db.CaseFiles on r.CaseFileId equals c.Id
@@ -305,7 +306,7 @@ public sealed class PaperFilesOutOvernight(AppDbContext db, CaseAccess access, C
                                      Hidden = hidden.Contains(c.Id),
                                  }).ToListAsync(ct);
 
-        var outItems = outRows.Where(x => OutOvernight.WasOut(x.MarkedOutAt, x.ReturnedAt, cutoff)).OrderBy(x => x.MarkedOutAt).ToList();
+        var outItems = outRows.Where(x => OutOvernight.WasOut(x.MarkedOutAt, x.ReturnedAt, cutoff, startOfToday)).OrderBy(x => x.MarkedOutAt).ToList();
         // A restricted case the manager is not named on is shown only as restricted: they still learn their worker has a file out.
         foreach (var x in outItems.Where(x => !x.Hidden))
             audit.Record(AuditAction.View, "paper-file-volume", x.VolumeId, x.CaseFileId, x.ChildId, reason: "Paper files out overnight");
