@@ -102,4 +102,48 @@ public sealed class RecordDocumentLinkTests
         var (_, legalView) = await (await app.ClientAsync("sam.fraser")).GetJsonAsync($"/api/v1/records/{created.Id()}");
         legalView.GetProperty("linkedDocuments").EnumerateArray().Single().Str("title").ShouldBe("advice.pdf");
     }
+
+    private static Dictionary<string, string> RecordForm(Guid linkedDocument)
+    {
+        var yesterday = DateTime.UtcNow.AddDays(-1);
+        return new()
+        {
+            ["Input.Type"] = "PhoneCall",
+            ["Input.OccurredOn.Day"] = yesterday.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OccurredOn.Month"] = yesterday.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OccurredOn.Year"] = yesterday.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OccurredTime"] = "10:30",
+            ["Input.Narrative"] = "Called the school about their letter.",
+            ["Input.LinkedDocuments"] = linkedDocument.ToString(),
+        };
+    }
+
+    [Fact]
+    public async Task RecordForm_WhenADocumentIsTicked_KeepsTheLinkAndRefusesAnotherCasesDocumentWithTheErrorSummary()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var (_, otherCaseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var documentId = await UploadAsync(worker, caseId, "School letter about attendance");
+        var otherChildsDocument = await UploadAsync(worker, otherCaseId, "Another child's school letter");
+        var session = await Browserless.SignedInAsync(app, "amara.osei");
+
+        var form = await session.GetHtmlAsync($"/cases/{caseId}/records/new");
+        form.ShouldContain("Documents this record refers to");
+        form.ShouldContain("School letter about attendance");
+        form.ShouldNotContain("Another child's school letter");
+
+        var refused = await session.PostFormAsync($"/cases/{caseId}/records/new", RecordForm(otherChildsDocument));
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain("govuk-error-summary");
+        html.ShouldContain("href=\"#Input_LinkedDocuments\"");
+        html.ShouldContain("only refer to documents on this child");
+
+        var saved = await session.PostFormAsync($"/cases/{caseId}/records/new", RecordForm(documentId));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var edit = await session.GetHtmlAsync(saved.Headers.Location!.ToString());
+        edit.ShouldContain($"value=\"{documentId}\" checked");
+    }
 }

@@ -69,7 +69,18 @@ public sealed class AddPaperVolume(AppDbContext db, PaperFileAccess access, Curr
         db.PaperFileVolumes.Add(volume);
         db.PaperFileMovements.Add(movement);
         audit.Record(AuditAction.Create, "paper-file-volume", volume.Id, caseId, heading.ChildId);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people adding the same volume at once: the unique index keeps one, the other hears why.
+            if (await db.PaperFileVolumes.AsNoTracking().AnyAsync(v => v.CaseFileId == caseId && v.VolumeNumber == volume.VolumeNumber, ct))
+                throw new Domain.Common.RuleViolationException("volume-number-taken",
+                    $"Volume {volume.VolumeNumber} is already on this case's register. Check the number on the file's cover", "volumeNumber");
+            throw;
+        }
         return volume;
     }
 }
