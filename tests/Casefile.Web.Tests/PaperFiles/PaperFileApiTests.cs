@@ -8,7 +8,7 @@ namespace Casefile.Web.Tests.PaperFiles;
 
 /// <summary>
 /// The paper file register (policy 2.1, 5.1, 7) through the API. In the demo service amara.osei
-/// reports to dani.hughes, who reports to priya.shah; hannah.price manages another line.
+/// reports to daniel.hughes, who reports to priya.shah; hannah.price manages another line.
 /// </summary>
 public sealed class PaperFileApiTests
 {
