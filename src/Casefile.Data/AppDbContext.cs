@@ -8,6 +8,7 @@ using Casefile.Domain.Transfers;
 using Casefile.Domain.Consent;
 using Casefile.Domain.Documents;
 using Casefile.Domain.Emails;
+using Casefile.Domain.PaperFiles;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
@@ -49,6 +50,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<EmailRecord> EmailRecords => Set<EmailRecord>();
+    public DbSet<PaperFileVolume> PaperFileVolumes => Set<PaperFileVolume>();
+    public DbSet<PaperFileRemoval> PaperFileRemovals => Set<PaperFileRemoval>();
+    public DbSet<PaperFileMovement> PaperFileMovements => Set<PaperFileMovement>();
     public DbSet<ImportedBankHoliday> ImportedBankHolidays => Set<ImportedBankHoliday>();
     public DbSet<CouncilSetting> CouncilSettings => Set<CouncilSetting>();
     public DbSet<ClosureRequest> ClosureRequests => Set<ClosureRequest>();

@@ -45,6 +45,8 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
             c.Property(x => x.DocumentReferences).HasColumnName("DocumentReferences").HasMaxLength(2000);
             c.Property(x => x.HandwrittenNotesDestroyed).HasColumnName("HandwrittenNotesDestroyed");
             c.Property(x => x.Significant).HasColumnName("Significant");
+            // Documents on the same case the record refers to (issue 6), as JSON like Present.
+            c.Property(x => x.LinkedDocuments).HasColumnName("LinkedDocuments").HasConversion(GuidsJson.Converter, GuidsJson.Comparer);
         });
 
         builder.HasMany(x => x.Addenda).WithOne().HasForeignKey(a => a.CaseRecordId).OnDelete(DeleteBehavior.Cascade);
@@ -111,5 +113,20 @@ internal static class PresentJson
     public static readonly ValueComparer<IReadOnlyList<PresentPerson>?> Comparer = new(
         (a, b) => (a ?? Array.Empty<PresentPerson>()).SequenceEqual(b ?? Array.Empty<PresentPerson>()),
         v => v == null ? 0 : v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())),
+        v => v == null ? null : v.ToList());
+}
+
+/// <summary>Ids kept as JSON in one column, read and written only with their record.</summary>
+internal static class GuidsJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<Guid>?, string> Converter = new(
+        v => JsonSerializer.Serialize(v ?? Array.Empty<Guid>(), Options),
+        v => JsonSerializer.Deserialize<List<Guid>>(v, Options) ?? new List<Guid>());
+
+    public static readonly ValueComparer<IReadOnlyList<Guid>?> Comparer = new(
+        (a, b) => (a ?? Array.Empty<Guid>()).SequenceEqual(b ?? Array.Empty<Guid>()),
+        v => v == null ? 0 : v.Aggregate(0, (h, g) => HashCode.Combine(h, g.GetHashCode())),
         v => v == null ? null : v.ToList());
 }

@@ -40,7 +40,8 @@ public sealed record CaseRecordContent(
     bool VideoRecorded = false,
     string? DocumentReferences = null,
     bool HandwrittenNotesDestroyed = false,
-    bool Significant = false);
+    bool Significant = false,
+    IReadOnlyList<Guid>? LinkedDocuments = null);
 
 /// <summary>
 /// A case record (observation): one contact with a child, family member or professional, or a
@@ -147,6 +148,7 @@ public sealed class CaseRecord
             Outcome = Guard.Optional(content.Outcome, "outcome", "the outcome", 4000),
             Narrative = Guard.Optional(content.Narrative, "narrative", "the record", 100_000),
             Present = content.Present ?? [],
+            LinkedDocuments = content.LinkedDocuments?.Distinct().ToList() ?? [],
         };
         RecordBy = recordBy;
         Version = Guid.NewGuid();

@@ -832,6 +832,186 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.ToTable("EmailRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2400)
+                        .HasColumnType("character varying(2400)");
+
+                    b.Property<Guid?>("RemovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VolumeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("RemovalId");
+
+                    b.HasIndex("VolumeId", "At");
+
+                    b.ToTable("PaperFileMovements", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileRemoval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("ExpectedReturn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("MarkedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MarkedOutById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReturnedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VolumeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("MarkedOutById");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("ReturnedById");
+
+                    b.HasIndex("Status", "RequestedById");
+
+                    b.HasIndex("VolumeId", "Status");
+
+                    b.ToTable("PaperFileRemovals", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileVolume", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CoversFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("CoversTo")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("CurrentRemovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VolumeNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("CaseFileId", "VolumeNumber")
+                        .IsUnique();
+
+                    b.ToTable("PaperFileVolumes", (string)null);
+                });
+
             modelBuilder.Entity("Casefile.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1085,6 +1265,10 @@ namespace Casefile.Migrations.Postgres.Migrations
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)")
                                 .HasColumnName("InterpreterDispensedReason");
+
+                            b1.Property<string>("LinkedDocuments")
+                                .HasColumnType("text")
+                                .HasColumnName("LinkedDocuments");
 
                             b1.Property<string>("Narrative")
                                 .HasMaxLength(100000)
@@ -1688,6 +1872,88 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.HasOne("Casefile.Domain.Emails.EmailRecord", null)
                         .WithMany()
                         .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileMovement", b =>
+                {
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.PaperFiles.PaperFileRemoval", null)
+                        .WithMany()
+                        .HasForeignKey("RemovalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Domain.PaperFiles.PaperFileVolume", null)
+                        .WithMany()
+                        .HasForeignKey("VolumeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileRemoval", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("MarkedOutById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Domain.PaperFiles.PaperFileVolume", null)
+                        .WithMany()
+                        .HasForeignKey("VolumeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileVolume", b =>
+                {
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

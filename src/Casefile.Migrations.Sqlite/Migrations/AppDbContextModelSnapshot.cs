@@ -827,6 +827,186 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.ToTable("EmailRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VolumeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("RemovalId");
+
+                    b.HasIndex("VolumeId", "At");
+
+                    b.ToTable("PaperFileMovements", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileRemoval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpectedReturn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MarkedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MarkedOutById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReturnedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VolumeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("MarkedOutById");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("ReturnedById");
+
+                    b.HasIndex("Status", "RequestedById");
+
+                    b.HasIndex("VolumeId", "Status");
+
+                    b.ToTable("PaperFileRemovals", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileVolume", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CoversFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CoversTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CurrentRemovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VolumeNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("CaseFileId", "VolumeNumber")
+                        .IsUnique();
+
+                    b.ToTable("PaperFileVolumes", (string)null);
+                });
+
             modelBuilder.Entity("Casefile.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1080,6 +1260,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("InterpreterDispensedReason");
+
+                            b1.Property<string>("LinkedDocuments")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LinkedDocuments");
 
                             b1.Property<string>("Narrative")
                                 .HasMaxLength(100000)
@@ -1677,6 +1861,88 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.HasOne("Casefile.Domain.Emails.EmailRecord", null)
                         .WithMany()
                         .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileMovement", b =>
+                {
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.PaperFiles.PaperFileRemoval", null)
+                        .WithMany()
+                        .HasForeignKey("RemovalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Domain.PaperFiles.PaperFileVolume", null)
+                        .WithMany()
+                        .HasForeignKey("VolumeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileRemoval", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("MarkedOutById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Domain.PaperFiles.PaperFileVolume", null)
+                        .WithMany()
+                        .HasForeignKey("VolumeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.PaperFiles.PaperFileVolume", b =>
+                {
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -3,6 +3,7 @@ using Casefile.Data;
 using Casefile.Data.Configurations;
 using Casefile.Domain.Calendar;
 using Casefile.Domain.Cases;
+using Casefile.Domain.PaperFiles;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
@@ -112,6 +113,7 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
         var fathers = new[] { "Adam", "Craig", "Darren", "Imran", "Jamal", "Lee", "Marek", "Paul", "Ryan", "Steven", "Wayne" };
 
         var children = new List<Person>();
+        var amarasCases = new List<Guid>();
         var f = 0;
         while (children.Count < 40)
         {
@@ -183,9 +185,46 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             AddRecords(file.Id, child, worker, manager, decidedAt, random, i % 3 == 0);
             if (slot is 4 or 5 && openedOn.AddDays(30) < today)
                 file.RecordClosure(openedOn.AddDays(random.Next(30, Math.Max(31, today.DayNumber - openedOn.DayNumber))));
+            else if (worker == ids["amara.osei"]) amarasCases.Add(file.Id);
         }
         await db.SaveChangesAsync(ct);
+        AddPaperFiles(amarasCases.Take(2).ToList(), ids["amara.osei"], ids["daniel.hughes"], ids["olu.bello"], now, today);
+        await db.SaveChangesAsync(ct);
         await db.Counters.Where(c => c.Name == Counters.CaseReference).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, caseNumber), ct);
+    }
+
+    /// <summary>
+    /// Paper volumes from before the electronic record on two of Amara's cases (policy 2.1, 5.1):
+    /// one volume out of the office for a week, authorised by her line manager, so it is on
+    /// Daniel's "Paper files out overnight" list; and one request waiting for his decision.
+    /// </summary>
+    private void AddPaperFiles(IReadOnlyList<Guid> caseIds, Guid worker, Guid lineManager, Guid adminOfficer, DateTimeOffset now, DateOnly today)
+    {
+        for (var n = 0; n < caseIds.Count; n++)
+        {
+            var numbers = new List<int>();
+            var volumes = new List<PaperFileVolume>();
+            foreach (var (number, fromYears, toYears) in new[] { (1, 12, 8), (2, 8, 5) })
+            {
+                var (volume, added) = PaperFileVolume.Register(Guid.NewGuid(), caseIds[n], number, today.AddYears(-fromYears), today.AddYears(-toYears).AddDays(-1),
+                    $"Cabinet {3 + n}, Floor 2, Civic Centre", numbers, adminOfficer, now.AddDays(-30), today);
+                numbers.Add(number);
+                volumes.Add(volume);
+                db.PaperFileVolumes.Add(volume);
+                db.PaperFileMovements.Add(added);
+            }
+            var asked = now.AddDays(n == 0 ? -8 : -1);
+            var (removal, requested) = volumes[n].RequestRemoval(Guid.NewGuid(), worker,
+                n == 0 ? "To read the earlier assessments before the child protection conference" : "The court has asked for the original care plan",
+                n == 0 ? "Home office (agreed working from home)" : "Harrowden Family Court", today.AddDays(2), false, asked, DateOnly.FromDateTime(asked.ToLondon().DateTime));
+            db.PaperFileRemovals.Add(removal);
+            db.PaperFileMovements.Add(requested);
+            if (n == 0)
+            {
+                db.PaperFileMovements.Add(removal.Authorise(lineManager, true, asked.AddHours(1)));
+                db.PaperFileMovements.Add(volumes[n].MarkOut(removal, worker, now.AddDays(-7)));
+            }
+        }
     }
 
     /// <summary>A few months of contacts on a demo case: visits and calls, a manager's decision, and sometimes a draft still to finish.</summary>

@@ -6,6 +6,7 @@ using Casefile.Web.Features.Chronology;
 using Casefile.Web.Features.Closure;
 using Casefile.Web.Features.Documents;
 using Casefile.Web.Features.Emails;
+using Casefile.Web.Features.PaperFiles;
 using Casefile.Web.Features.People;
 using Casefile.Web.Features.PlainLanguage;
 using Casefile.Web.Features.Records;
@@ -72,6 +73,13 @@ public static class FeatureRegistration
         services.AddScoped<ProposeTransfer>();
         services.AddScoped<DecideTransfer>();
         services.AddScoped<TransferQueries>();
+        services.AddScoped<PaperFileAccess>();
+        services.AddScoped<AddPaperVolume>();
+        services.AddScoped<RequestPaperFileRemoval>();
+        services.AddScoped<DecidePaperFileRemoval>();
+        services.AddScoped<MovePaperFile>();
+        services.AddScoped<PaperFileQueries>();
+        services.AddScoped<PaperFilesOutOvernight>();
         return services;
     }
 
@@ -90,5 +98,6 @@ public static class FeatureRegistration
         api.MapEmails();
         api.MapClosure();
         api.MapTransfers();
+        api.MapPaperFiles();
     }
 }

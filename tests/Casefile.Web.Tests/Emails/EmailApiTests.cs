@@ -14,7 +14,7 @@ public sealed class EmailApiTests
     private static Dictionary<string, string> Confirm => new() { ["confirmOtherChildren"] = "true" };
 
     /// <summary>An email with one PDF attachment, its bytes unique to the call.</summary>
-    private static (byte[] Eml, byte[] Pdf) Email(string from, string to, string subject, string body)
+    internal static (byte[] Eml, byte[] Pdf) Email(string from, string to, string subject, string body)
     {
         var pdf = DocumentApiTests.Pdf(subject);
         var eml = $"""

@@ -37,6 +37,10 @@ public sealed class AuditCoverageTests
         filed.ShouldBe(HttpStatusCode.Created, email.ToString());
         var emailId = email.Id();
         var documentId = email.GetProperty("attachments")[0].Id("documentId");
+        var (added, volume) = await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/cases/{caseId}/paper-files",
+            new { volumeNumber = 1, coversFrom = "2012-01-05", coversTo = "2019-03-01", location = "Cabinet 3, Floor 2, Civic Centre" });
+        added.ShouldBe(HttpStatusCode.Created, volume.ToString());
+        var volumeId = volume.Id();
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -50,7 +54,7 @@ public sealed class AuditCoverageTests
         var checkedRoutes = new List<string>();
         foreach (var route in routes.Where(r => !NoPersonalData.Contains(r)))
         {
-            var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId);
+            var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId, volumeId);
             var client = url.StartsWith("/api/", StringComparison.Ordinal) ? manager : session.Client;
             var before = await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.UserName == "daniel.hughes"));
             var response = await client.GetAsync(url);
@@ -68,12 +72,16 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/records/search");
         checkedRoutes.ShouldContain("/api/v1/documents/{id:guid}/content");
         checkedRoutes.ShouldContain("/api/v1/emails/{id:guid}/original");
+        checkedRoutes.ShouldContain("/api/v1/paper-files/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/paper-files/out-overnight");
+        checkedRoutes.ShouldContain("/paper-files/out-overnight");
     }
 
-    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId)
+    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId, Guid volumeId)
     {
         var pattern = RoutePatternFactory.Parse(route);
-        var id = route.StartsWith("/api/v1/emails/", StringComparison.Ordinal) || route.StartsWith("/emails/", StringComparison.Ordinal) ? emailId
+        var id = route.StartsWith("/api/v1/paper-files/", StringComparison.Ordinal) || route.StartsWith("/paper-files/", StringComparison.Ordinal) ? volumeId
+            : route.StartsWith("/api/v1/emails/", StringComparison.Ordinal) || route.StartsWith("/emails/", StringComparison.Ordinal) ? emailId
             : route.StartsWith("/api/v1/documents/", StringComparison.Ordinal) || route.StartsWith("/documents/", StringComparison.Ordinal) ? documentId
             : route.Contains("/people", StringComparison.Ordinal) ? childId
             : route.Contains("/referrals", StringComparison.Ordinal) ? referralId

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casefile.Web.Features.Cases;
 
 [Authorize]
-public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency, Documents.DocumentQueries documents, Emails.EmailQueries emails)
+public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency, Documents.DocumentQueries documents, Emails.EmailQueries emails,
+    PaperFiles.PaperFileQueries paperFiles, PaperFiles.PaperFileAccess paperFileAccess)
     : CasefilePageModel
 {
     public CaseView? Case { get; private set; }
@@ -15,6 +16,10 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
     public IReadOnlyList<Documents.DocumentView> Documents { get; private set; } = [];
 
     public IReadOnlyList<Emails.EmailView> Emails { get; private set; } = [];
+
+    /// <summary>Paper volumes from before the electronic record (policy 2.1, 5.1), and whether the user may add to or move them.</summary>
+    public IReadOnlyList<PaperFiles.PaperVolumeView> PaperVolumes { get; private set; } = [];
+    public bool MayKeepPaperRegister { get; private set; }
 
     /// <summary>Restricted emails the user may not open: shown only as existing (policy 4.3 guidance).</summary>
     public int HiddenEmails { get; private set; }
@@ -45,6 +50,8 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
             Documents = [.. (await documents.ListAsync(id, includeSuperseded: false, ct)).Where(d => d.EmailId is null && !(d.Restricted && d.Title is null))];
             var (visible, hidden) = await emails.ListAsync(id, includeSuperseded: false, ct);
             (Emails, HiddenEmails) = (visible, hidden.Count);
+            PaperVolumes = await paperFiles.ListAsync(id, ct);
+            MayKeepPaperRegister = await paperFileAccess.MayKeepRegisterAsync(id, ct);
         }
         catch (AccessDeniedException e)
         {

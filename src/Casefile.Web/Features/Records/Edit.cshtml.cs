@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Casefile.Web.Features.Records;
 
 /// <summary>Carry on writing a draft: saved as the worker types, and finalised from here.</summary>
-public sealed class EditModel(AppDbContext db, CaseAccess access, GetRecord getRecord, ReviseRecord revise, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage)
-    : RecordFormPage(db, plainLanguage.CurrentAsync)
+public sealed class EditModel(AppDbContext db, CaseAccess access, GetRecord getRecord, ReviseRecord revise, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage,
+    Documents.RestrictedSection restricted)
+    : RecordFormPage(db, plainLanguage.CurrentAsync, restricted)
 {
     public Guid RecordId { get; private set; }
     public override string FormAction => $"/records/{RecordId}/edit";

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Casefile.Web.Features.Records;
 
 /// <summary>Start a case record on a child's file; it is a draft until finalised.</summary>
-public sealed class NewModel(AppDbContext db, CaseAccess access, AuditTrail audit, StartRecord start, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage, TimeProvider clock)
-    : RecordFormPage(db, plainLanguage.CurrentAsync)
+public sealed class NewModel(AppDbContext db, CaseAccess access, AuditTrail audit, StartRecord start, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage, TimeProvider clock,
+    Documents.RestrictedSection restricted)
+    : RecordFormPage(db, plainLanguage.CurrentAsync, restricted)
 {
     public override string FormAction => $"/cases/{CaseId}/records/new";
     public override bool IsNew => true;

@@ -33,6 +33,9 @@ public sealed record RecordCommand
     public bool? HandwrittenNotesDestroyed { get; init; }
     public bool? Significant { get; init; }
 
+    /// <summary>Documents on the same case that this record refers to (issue 6); one on another case is refused.</summary>
+    public IReadOnlyList<Guid>? LinkedDocuments { get; init; }
+
     /// <summary>The worker has seen the record that looks like the same event and says this one is different (policy 3.8).</summary>
     public bool ConfirmedNotDuplicate { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Casefile.Data;
+using Casefile.Domain.Documents;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Web.Govuk;
@@ -38,6 +39,7 @@ public sealed class RecordInput
     public string? DocumentReferences { get; set; }
     public bool HandwrittenNotesDestroyed { get; set; }
     public bool Significant { get; set; }
+    public List<Guid> LinkedDocuments { get; set; } = [];
     public bool ConfirmedNotDuplicate { get; set; }
     public Guid? Version { get; set; }
 
@@ -86,6 +88,7 @@ public sealed class RecordInput
             DocumentReferences = DocumentReferences,
             HandwrittenNotesDestroyed = HandwrittenNotesDestroyed,
             Significant = Significant,
+            LinkedDocuments = [.. LinkedDocuments.Distinct()],
             ConfirmedNotDuplicate = ConfirmedNotDuplicate,
             Version = Version,
         };
@@ -121,6 +124,7 @@ public sealed class RecordInput
             DocumentReferences = c.DocumentReferences,
             HandwrittenNotesDestroyed = c.HandwrittenNotesDestroyed,
             Significant = c.Significant,
+            LinkedDocuments = [.. r.LinkedDocuments.Select(d => d.Id)],
             Version = r.Version,
         };
     }
@@ -131,6 +135,7 @@ public sealed class RecordInput
         "occurredAt" or "occurredOn" => "Input.OccurredOn",
         "occurredTime" => "Input.OccurredTime",
         _ when field.StartsWith("present", StringComparison.Ordinal) => "Input.OthersPresent",
+        "linkedDocuments" => "Input.LinkedDocuments",
         _ => null,
     };
 
@@ -156,6 +161,25 @@ public static class RecordFormOptions
         new SelectListItem("An interpreter or communication aid was used", nameof(InterpreterUse.Used), selected == nameof(InterpreterUse.Used)),
         new SelectListItem("One was needed but not used", nameof(InterpreterUse.Dispensed), selected == nameof(InterpreterUse.Dispensed)),
     ];
+
+    /// <summary>
+    /// The case's documents a record can refer to, newest first (an email's attachments with their
+    /// email, superseded thread copies left out). Restricted ones are offered only as "A restricted
+    /// document" to those who may not open them: they learn it exists, never what it is.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Label)>> CaseDocumentsAsync(AppDbContext db, Guid caseId, bool mayOpenRestricted, CancellationToken ct)
+    {
+        var rows = await (from d in db.CaseDocuments.AsNoTracking()
+                          where d.CaseFileId == caseId
+                          join e in db.EmailRecords on d.EmailRecordId equals e.Id into emails
+                          from e in emails.DefaultIfEmpty()
+                          where e == null || e.SupersededById == null
+                          select d).ToListAsync(ct);
+        return [.. rows.OrderByDescending(d => d.DocumentDate).ThenByDescending(d => d.UploadedAt)
+            .Select(d => (d.Id, d.IsRestricted && !mayOpenRestricted
+                ? "A restricted document"
+                : $"{d.Title} ({d.Type.DisplayName()}, {d.DocumentDate.Display()})"))];
+    }
 
     /// <summary>The child and the people recorded as related to them: who can be ticked as present.</summary>
     public static async Task<IReadOnlyList<(Guid Id, string Name, string Role)>> RegisterPeopleAsync(AppDbContext db, Guid childId, CancellationToken ct)

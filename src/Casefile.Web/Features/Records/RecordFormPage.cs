@@ -9,7 +9,7 @@ namespace Casefile.Web.Features.Records;
 /// What the new-record and edit-draft pages share: the form, the people who can be ticked as
 /// present, plain-language hints, the duplicate-visit question and the autosave answer.
 /// </summary>
-public abstract class RecordFormPage(AppDbContext db, Func<CancellationToken, Task<PlainLanguageGuide>> guide) : CasefilePageModel
+public abstract class RecordFormPage(AppDbContext db, Func<CancellationToken, Task<PlainLanguageGuide>> guide, Documents.RestrictedSection restricted) : CasefilePageModel
 {
     protected AppDbContext Db { get; } = db;
 
@@ -22,6 +22,9 @@ public abstract class RecordFormPage(AppDbContext db, Func<CancellationToken, Ta
     public string CaseReference { get; protected set; } = "";
     public IReadOnlyList<(Guid Id, string Name, string Role)> RegisterPeople { get; private set; } = [];
     public IReadOnlyList<PlainLanguageHint> Hints { get; private set; } = [];
+
+    /// <summary>The case's documents, offered as "Documents this record refers to".</summary>
+    public IReadOnlyList<(Guid Id, string Label)> CaseDocuments { get; private set; } = [];
     public ExistingRecordSummary? Duplicate { get; protected set; }
     public DateOnly? RecordBy { get; protected set; }
     public abstract string FormAction { get; }
@@ -30,6 +33,7 @@ public abstract class RecordFormPage(AppDbContext db, Func<CancellationToken, Ta
     protected async Task LoadFormAsync(CancellationToken ct)
     {
         RegisterPeople = await RecordFormOptions.RegisterPeopleAsync(Db, ChildId, ct);
+        CaseDocuments = await RecordFormOptions.CaseDocumentsAsync(Db, CaseId, await restricted.MayOpenAsync(CaseId, ct), ct);
         Hints = await HintsAsync(ct);
     }
 

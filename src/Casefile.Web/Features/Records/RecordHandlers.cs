@@ -2,6 +2,7 @@ using Casefile.Data;
 using Casefile.Domain.Access;
 using Casefile.Domain.Calendar;
 using Casefile.Domain.Common;
+using Casefile.Domain.Documents;
 using Casefile.Domain.Records;
 using Casefile.Web.Features.Calendar;
 using Casefile.Web.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class StartRecord(AppDbContext db, CaseAccess access, CurrentUser 
     {
         await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
         var file = await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.AllocatedWorkerId, c.ChildId }).SingleAsync(ct);
-        var content = await RecordContent.BuildAsync(db, command, ct);
+        var content = await RecordContent.BuildAsync(db, caseId, command, ct);
         var context = new CaseRecordContext(user.Id, file.AllocatedWorkerId, (await user.ViewerAsync(ct)).IsManager);
         var now = clock.GetUtcNow();
         CaseRecordRules.Check(content, context, now);
@@ -60,7 +61,7 @@ public sealed class ReviseRecord(AppDbContext db, RecordLoader loader, CurrentUs
     public async Task<SavedRecord> HandleAsync(Guid recordId, RecordCommand command, CancellationToken ct)
     {
         var (record, childId, responsibleWorker) = await loader.ForAuthorAsync(recordId, command.Version, AuditAction.Update, ct);
-        var content = await RecordContent.BuildAsync(db, command, ct);
+        var content = await RecordContent.BuildAsync(db, record.CaseFileId, command, ct);
         var context = new CaseRecordContext(record.RecordedBy, responsibleWorker, (await user.ViewerAsync(ct)).IsManager);
         var recordBy = RecordingDeadline.RecordBy(content.OccurredAt.ToLondonDate(), content.ChildProtectionEnquiry, await calendars.CurrentAsync(ct));
         record.Revise(content, context, recordBy, clock.GetUtcNow());
@@ -118,6 +119,9 @@ public sealed record PresentView(Guid? PersonId, string Name, string? Role);
 public sealed record MoveView(Guid Id, string FromReference, string ToReference, string Reason, string RequestedBy, DateTimeOffset RequestedAt,
     CaseRecordMoveStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
 
+/// <summary>A document a record refers to; a restricted one the reader may not open shows only that it exists.</summary>
+public sealed record LinkedDocumentView(Guid Id, bool Restricted, string? Title, string? TypeName, DateOnly? Date);
+
 public sealed record RecordView(
     Guid Id, Guid CaseId, string CaseReference, Guid ChildId, string ChildName, CaseRecordStatus Status, CaseRecordContent Content,
     IReadOnlyList<PresentView> Present, string RecordedBy, Guid RecordedById, string ResponsibleWorker, DateTimeOffset CreatedAt, DateOnly RecordBy,
@@ -127,10 +131,11 @@ public sealed record RecordView(
     public bool CanEdit { get; init; }
     public bool CanAddAddendum { get; init; }
     public bool IsSignificant { get; init; }
+    public IReadOnlyList<LinkedDocumentView> LinkedDocuments { get; init; } = [];
 }
 
 /// <summary>Opens one record, after the access policy has allowed reading its case; the view is audited.</summary>
-public sealed class GetRecord(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class GetRecord(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock, Documents.RestrictedSection restricted)
 {
     public async Task<RecordView> HandleAsync(Guid recordId, CancellationToken ct)
     {
@@ -154,6 +159,9 @@ public sealed class GetRecord(AppDbContext db, CaseAccess access, CurrentUser us
                            orderby m.RequestedAt
                            select new MoveView(m.Id, f.Reference, t.Reference, m.Reason, asker.DisplayName, m.RequestedAt, m.Status,
                                d == null ? null : d.DisplayName, m.DecidedAt, m.DecisionNote)).ToListAsync(ct);
+        var linkedIds = record.Content.LinkedDocuments ?? [];
+        var linked = linkedIds.Count == 0 ? [] : await db.CaseDocuments.AsNoTracking().Where(d => linkedIds.Contains(d.Id) && d.CaseFileId == caseId).ToListAsync(ct);
+        var mayOpenRestricted = linked.Any(d => d.IsRestricted) && await restricted.MayOpenAsync(caseId, ct);
         audit.Record(AuditAction.View, "case-record", recordId, caseId, head.ChildId, reason: decision.IsEmergency ? "Emergency access" : null);
         await db.SaveChangesAsync(ct);
         var writable = (await access.DecideAsync((await access.FactsAsync(caseId, ct))!, AccessAction.Write, ct)).Allowed;
@@ -169,6 +177,11 @@ public sealed class GetRecord(AppDbContext db, CaseAccess access, CurrentUser us
             CanEdit = !record.IsLocked && record.RecordedBy == user.Id && writable,
             CanAddAddendum = record.IsLocked && writable,
             IsSignificant = record.IsSignificant,
+            // In the order the worker linked them; restricted ones as existing only, for those who may not open them.
+            LinkedDocuments = [.. linkedIds.Select(id => linked.FirstOrDefault(d => d.Id == id)).OfType<Domain.Documents.CaseDocument>()
+                .Select(d => d.IsRestricted && !mayOpenRestricted
+                    ? new LinkedDocumentView(d.Id, true, null, null, null)
+                    : new LinkedDocumentView(d.Id, d.IsRestricted, d.Title, d.Type.DisplayName(), d.DocumentDate))],
         };
     }
 }
@@ -204,7 +217,7 @@ public sealed class RecordLoader(AppDbContext db, CaseAccess access, CurrentUser
 /// <summary>Turns a command into record content: checks the inputs and links people present to the register.</summary>
 internal static class RecordContent
 {
-    public static async Task<CaseRecordContent> BuildAsync(AppDbContext db, RecordCommand command, CancellationToken ct)
+    public static async Task<CaseRecordContent> BuildAsync(AppDbContext db, Guid caseId, RecordCommand command, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (command.Type is null) errors.Add("type", "Select the kind of contact or event");
@@ -239,6 +252,7 @@ internal static class RecordContent
         var referralPurpose = errors.Optional(command.ReferralPurpose, "referralPurpose", 2000);
         var documents = errors.Optional(command.DocumentReferences, "documentReferences", 2000);
         errors.ThrowIfAny();
+        var linked = await LinkedDocumentsAsync(db, caseId, command.LinkedDocuments, ct);
         var type = command.Type!.Value;
         return new CaseRecordContent(
             type, command.OccurredAt!.Value,
@@ -247,6 +261,22 @@ internal static class RecordContent
             command.Purpose, command.Outcome, command.Narrative, seen, spokenTo, present,
             command.ChildSeen, command.ChildSeenAlone, childViews, familyViews,
             command.Interpreter ?? InterpreterUse.NotNeeded, dispensed, agency, referralPurpose,
-            command.VideoRecorded == true, documents, command.HandwrittenNotesDestroyed == true, command.Significant == true);
+            command.VideoRecorded == true, documents, command.HandwrittenNotesDestroyed == true, command.Significant == true, linked);
+    }
+
+    /// <summary>
+    /// A record refers only to documents on its own child's file: one from another case would put
+    /// another child's information on this record, so it is refused, naming the field.
+    /// </summary>
+    private static async Task<IReadOnlyList<Guid>> LinkedDocumentsAsync(AppDbContext db, Guid caseId, IReadOnlyList<Guid>? ids, CancellationToken ct)
+    {
+        var wanted = (ids ?? []).Distinct().ToList();
+        if (wanted.Count == 0) return [];
+        if (wanted.Count > 100) throw new RuleViolationException("too-many-linked-documents", "Link up to 100 documents to one record", "linkedDocuments");
+        var onCase = await db.CaseDocuments.Where(d => wanted.Contains(d.Id) && d.CaseFileId == caseId).Select(d => d.Id).ToListAsync(ct);
+        if (onCase.Count != wanted.Count)
+            throw new RuleViolationException("document-not-on-case",
+                "A record can only refer to documents on this child's case file. Remove the document that is not on this file", "linkedDocuments");
+        return wanted;
     }
 }
