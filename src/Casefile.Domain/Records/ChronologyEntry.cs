@@ -11,6 +11,8 @@ public enum ChronologyKind
     RecordMovedIn,
     Document,
     Email,
+    AssessmentOrPlanAuthorised,
+    PlanEnded,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Casefile.Web.Features.Access;
 using Casefile.Web.Features.Account;
+using Casefile.Web.Features.Assessments;
 using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.Chronology;
@@ -58,6 +59,14 @@ public static class FeatureRegistration
         services.AddScoped<ImportEmail>();
         services.AddScoped<EmailQueries>();
         services.AddScoped<SupersedeEmails>();
+        services.AddScoped<AssessmentLoader>();
+        services.AddScoped<StartAssessmentOrPlan>();
+        services.AddScoped<ReviseAssessmentOrPlan>();
+        services.AddScoped<SubmitAssessmentOrPlan>();
+        services.AddScoped<AuthoriseAssessmentOrPlan>();
+        services.AddScoped<ReturnAssessmentOrPlan>();
+        services.AddScoped<EndPlan>();
+        services.AddScoped<AssessmentQueries>();
         return services;
     }
 
@@ -74,5 +83,6 @@ public static class FeatureRegistration
         api.MapPlainLanguage();
         api.MapDocuments();
         api.MapEmails();
+        api.MapAssessments();
     }
 }
