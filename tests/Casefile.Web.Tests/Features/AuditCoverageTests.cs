@@ -37,6 +37,12 @@ public sealed class AuditCoverageTests
         filed.ShouldBe(HttpStatusCode.Created, email.ToString());
         var emailId = email.Id();
         var documentId = email.GetProperty("attachments")[0].Id("documentId");
+        // Written by the manager the routes are called as, so that the edit page opens rather than redirecting.
+        var (started, assessment) = await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/cases/{caseId}/assessments", new { summary = "Draft" });
+        started.ShouldBe(HttpStatusCode.Created, assessment.ToString());
+        var (planned, plan) = await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/cases/{caseId}/plans", new { kind = "childInNeedPlan" });
+        planned.ShouldBe(HttpStatusCode.Created, plan.ToString());
+        var work = new WorkIds(assessment.Id(), plan.Id());
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -50,7 +56,7 @@ public sealed class AuditCoverageTests
         var checkedRoutes = new List<string>();
         foreach (var route in routes.Where(r => !NoPersonalData.Contains(r)))
         {
-            var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId);
+            var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId, work);
             var client = url.StartsWith("/api/", StringComparison.Ordinal) ? manager : session.Client;
             var before = await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.UserName == "daniel.hughes"));
             var response = await client.GetAsync(url);
@@ -68,12 +74,20 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/records/search");
         checkedRoutes.ShouldContain("/api/v1/documents/{id:guid}/content");
         checkedRoutes.ShouldContain("/api/v1/emails/{id:guid}/original");
+        checkedRoutes.ShouldContain("/api/v1/assessments/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/plans/{id:guid}");
+        checkedRoutes.ShouldContain("/assessments-and-plans/{id:guid}");
+        checkedRoutes.ShouldContain("/assessments-and-plans");
     }
 
-    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId)
+    private sealed record WorkIds(Guid Assessment, Guid Plan);
+
+    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId, WorkIds work)
     {
         var pattern = RoutePatternFactory.Parse(route);
-        var id = route.StartsWith("/api/v1/emails/", StringComparison.Ordinal) || route.StartsWith("/emails/", StringComparison.Ordinal) ? emailId
+        var id = route.StartsWith("/api/v1/assessments/", StringComparison.Ordinal) || route.StartsWith("/assessments-and-plans/", StringComparison.Ordinal) ? work.Assessment
+            : route.StartsWith("/api/v1/plans/", StringComparison.Ordinal) ? work.Plan
+            : route.StartsWith("/api/v1/emails/", StringComparison.Ordinal) || route.StartsWith("/emails/", StringComparison.Ordinal) ? emailId
             : route.StartsWith("/api/v1/documents/", StringComparison.Ordinal) || route.StartsWith("/documents/", StringComparison.Ordinal) ? documentId
             : route.Contains("/people", StringComparison.Ordinal) ? childId
             : route.Contains("/referrals", StringComparison.Ordinal) ? referralId
@@ -82,6 +96,7 @@ public sealed class AuditCoverageTests
         {
             RoutePatternLiteralPart l => l.Content,
             RoutePatternParameterPart { Name: "userName" } => "amara.osei",
+            RoutePatternParameterPart { Name: "category" } => "assessments",
             RoutePatternParameterPart => id.ToString(),
             _ => "",
         }))));

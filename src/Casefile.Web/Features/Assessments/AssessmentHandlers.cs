@@ -168,6 +168,14 @@ public sealed class AssessmentLoader(AppDbContext db, CaseAccess access, Current
         return row.CaseFileId;
     }
 
+    /// <summary>For pages, which serve both categories under one address.</summary>
+    public static async Task<AssessmentOrPlanCategory> CategoryOfAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var kind = await db.AssessmentsAndPlans.Where(w => w.Id == id).Select(w => (AssessmentOrPlanKind?)w.Kind).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The assessment or plan");
+        return AssessmentOrPlanKinds.CategoryOf(kind);
+    }
+
     public async Task<Decider> DeciderAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);

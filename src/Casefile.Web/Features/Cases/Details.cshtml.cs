@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casefile.Web.Features.Cases;
 
 [Authorize]
-public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency, Documents.DocumentQueries documents, Emails.EmailQueries emails)
+public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency, Documents.DocumentQueries documents, Emails.EmailQueries emails,
+    Assessments.AssessmentQueries assessments)
     : CasefilePageModel
 {
     public CaseView? Case { get; private set; }
@@ -15,6 +16,9 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
     public IReadOnlyList<Documents.DocumentView> Documents { get; private set; } = [];
 
     public IReadOnlyList<Emails.EmailView> Emails { get; private set; } = [];
+
+    /// <summary>Assessments, plans and court reports on the case, newest first (policy 9.2, 9.3).</summary>
+    public IReadOnlyList<Assessments.AssessmentOrPlanSummary> AssessmentsAndPlans { get; private set; } = [];
 
     /// <summary>Restricted emails the user may not open: shown only as existing (policy 4.3 guidance).</summary>
     public int HiddenEmails { get; private set; }
@@ -45,6 +49,7 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
             Documents = [.. (await documents.ListAsync(id, includeSuperseded: false, ct)).Where(d => d.EmailId is null && !(d.Restricted && d.Title is null))];
             var (visible, hidden) = await emails.ListAsync(id, includeSuperseded: false, ct);
             (Emails, HiddenEmails) = (visible, hidden.Count);
+            AssessmentsAndPlans = await assessments.ListForCaseAsync(id, null, ct);
         }
         catch (AccessDeniedException e)
         {
