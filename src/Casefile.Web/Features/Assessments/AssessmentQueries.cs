@@ -110,8 +110,20 @@ public sealed class AssessmentQueries(AppDbContext db, CaseAccess access, Curren
                           join u in db.Users on w.AuthorId equals u.Id
                           select new
                           {
-                              w.Id, w.CaseFileId, c.Reference, Child = p.GivenName + " " + p.FamilyName, w.Kind, w.Status, w.AuthorId, Author = u.DisplayName,
-                              w.CreatedAt, w.DueBy, w.SubmittedAt, w.ReturnReason, w.EndedOn, w.Content.OrderSought,
+                              w.Id,
+                              w.CaseFileId,
+                              c.Reference,
+                              Child = p.GivenName + " " + p.FamilyName,
+                              w.Kind,
+                              w.Status,
+                              w.AuthorId,
+                              Author = u.DisplayName,
+                              w.CreatedAt,
+                              w.DueBy,
+                              w.SubmittedAt,
+                              w.ReturnReason,
+                              w.EndedOn,
+                              w.Content.OrderSought,
                           }).ToListAsync(ct);
         var calendar = await calendars.CurrentAsync(ct);
         var today = clock.Today();
