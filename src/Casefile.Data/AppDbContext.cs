@@ -2,6 +2,7 @@ using Casefile.Data.Audit;
 using Casefile.Data.Identity;
 using Casefile.Data.Settings;
 using Casefile.Domain.Access;
+using Casefile.Domain.Assessments;
 using Casefile.Domain.Cases;
 using Casefile.Domain.Closure;
 using Casefile.Domain.Transfers;
@@ -48,6 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseRecordAddendum> CaseRecordAddenda => Set<CaseRecordAddendum>();
     public DbSet<CaseRecordMove> CaseRecordMoves => Set<CaseRecordMove>();
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
+    public DbSet<AssessmentOrPlan> AssessmentsAndPlans => Set<AssessmentOrPlan>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<EmailRecord> EmailRecords => Set<EmailRecord>();
     public DbSet<PaperFileVolume> PaperFileVolumes => Set<PaperFileVolume>();

@@ -13,6 +13,8 @@ public enum ChronologyKind
     Email,
     Transfer,
     CaseClosed,
+    AssessmentOrPlanAuthorised,
+    PlanEnded,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Casefile.Data;
 using Casefile.Data.Configurations;
+using Casefile.Domain.Assessments;
 using Casefile.Domain.Calendar;
 using Casefile.Domain.Cases;
 using Casefile.Domain.PaperFiles;
@@ -84,6 +85,7 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
         var today = clock.Today();
         var intake = ids["olu.bello"];
         var caseNumber = 0L;
+        var assessmentSeeded = false;
 
         var schools = new[] { "Harrowden Primary School", "St Anne's C of E Primary", "Millbrook Academy", "Westfield High School", "Elm Park Nursery" };
         var streets = new[] { "Alder Close", "Beacon Road", "Chapel Street", "Dovecote Lane", "Elmfield Avenue", "Foxglove Way", "Granary Court", "Hawthorn Drive", "Kestrel Rise", "Linden Grove" };
@@ -183,6 +185,18 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
                 referral.Reason, referral.Id, intake, significant: true));
             db.Chronology.Add(new ChronologyEntry(file.Id, decidedAt, ChronologyKind.CaseOpened, "Case opened", "Allocated after the referral was accepted", file.Id, manager, significant: true));
             AddRecords(file.Id, child, worker, manager, decidedAt, random, i % 3 == 0);
+            if (!assessmentSeeded && worker == ids["amara.osei"] && slot < 4)
+            {
+                // One child and family assessment waiting for Daniel Hughes to authorise (policy 9.2).
+                assessmentSeeded = true;
+                var assessment = AssessmentOrPlan.Start(Guid.NewGuid(), file.Id, AssessmentOrPlanKind.ChildAndFamilyAssessment, new AssessmentOrPlanContent(
+                    $"{child.GivenName} is safe at home. School and the health visitor see the family every week, and things at home are calmer. Support from a family support worker for three months would help Mum with routines.",
+                    $"{child.GivenName} said they like school and want to keep seeing their dad. Mum agreed with the assessment and asked for help with bedtime routines.",
+                    $"Read through with {child.GivenName}'s mother at home; a copy given to her. Explained to {child.GivenName} in words they understood."),
+                    worker, referral.Id, openedOn, WorkingDayCalendar.EnglandAndWales, decidedAt.AddDays(1));
+                assessment.Submit(worker, now.AddHours(-3));
+                db.AssessmentsAndPlans.Add(assessment);
+            }
             if (slot is 4 or 5 && openedOn.AddDays(30) < today)
                 file.RecordClosure(openedOn.AddDays(random.Next(30, Math.Max(31, today.DayNumber - openedOn.DayNumber))));
             else if (worker == ids["amara.osei"]) amarasCases.Add(file.Id);

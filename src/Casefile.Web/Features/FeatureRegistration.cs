@@ -1,5 +1,6 @@
 using Casefile.Web.Features.Access;
 using Casefile.Web.Features.Account;
+using Casefile.Web.Features.Assessments;
 using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.Chronology;
@@ -80,6 +81,14 @@ public static class FeatureRegistration
         services.AddScoped<MovePaperFile>();
         services.AddScoped<PaperFileQueries>();
         services.AddScoped<PaperFilesOutOvernight>();
+        services.AddScoped<AssessmentLoader>();
+        services.AddScoped<StartAssessmentOrPlan>();
+        services.AddScoped<ReviseAssessmentOrPlan>();
+        services.AddScoped<SubmitAssessmentOrPlan>();
+        services.AddScoped<AuthoriseAssessmentOrPlan>();
+        services.AddScoped<ReturnAssessmentOrPlan>();
+        services.AddScoped<EndPlan>();
+        services.AddScoped<AssessmentQueries>();
         return services;
     }
 
@@ -99,5 +108,6 @@ public static class FeatureRegistration
         api.MapClosure();
         api.MapTransfers();
         api.MapPaperFiles();
+        api.MapAssessments();
     }
 }

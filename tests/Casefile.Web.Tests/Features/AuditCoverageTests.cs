@@ -40,7 +40,22 @@ public sealed class AuditCoverageTests
         var (added, volume) = await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/cases/{caseId}/paper-files",
             new { volumeNumber = 1, coversFrom = "2012-01-05", coversTo = "2019-03-01", location = "Cabinet 3, Floor 2, Civic Centre" });
         added.ShouldBe(HttpStatusCode.Created, volume.ToString());
-        var volumeId = volume.Id();
+        // Written by the manager the routes are called as, so that the edit page opens rather than redirecting.
+        var (started, assessment) = await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/cases/{caseId}/assessments", new { summary = "Draft" });
+        started.ShouldBe(HttpStatusCode.Created, assessment.ToString());
+        var (planned, plan) = await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/cases/{caseId}/plans", new { kind = "childInNeedPlan" });
+        planned.ShouldBe(HttpStatusCode.Created, plan.ToString());
+        var (asked, closure) = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/closure-requests", new
+        {
+            reasonForInvolvement = "Attendance", actionsAndOutcomes = "Support", otherProfessionals = "School agrees", continuingSupport = "School nurse",
+        });
+        asked.ShouldBe(HttpStatusCode.Created, closure.ToString());
+        var (proposed, transfer) = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/transfers", new
+        {
+            toTeam = "Riverside Family Support Team", reasonForInvolvement = "Attendance", assessment = "Done", plan = "CIN plan", actionsUndertaken = "Visits",
+        });
+        proposed.ShouldBe(HttpStatusCode.Created, transfer.ToString());
+        var ids = new Ids(assessment.Id(), plan.Id(), volume.Id(), closure.Id(), transfer.Id());
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -54,7 +69,7 @@ public sealed class AuditCoverageTests
         var checkedRoutes = new List<string>();
         foreach (var route in routes.Where(r => !NoPersonalData.Contains(r)))
         {
-            var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId, volumeId);
+            var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId, ids);
             var client = url.StartsWith("/api/", StringComparison.Ordinal) ? manager : session.Client;
             var before = await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.UserName == "daniel.hughes"));
             var response = await client.GetAsync(url);
@@ -75,12 +90,24 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/api/v1/paper-files/{id:guid}");
         checkedRoutes.ShouldContain("/api/v1/paper-files/out-overnight");
         checkedRoutes.ShouldContain("/paper-files/out-overnight");
+        checkedRoutes.ShouldContain("/api/v1/assessments/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/plans/{id:guid}");
+        checkedRoutes.ShouldContain("/assessments-and-plans/{id:guid}");
+        checkedRoutes.ShouldContain("/assessments-and-plans");
+        checkedRoutes.ShouldContain("/api/v1/closure-requests/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/transfers/{id:guid}");
     }
 
-    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId, Guid volumeId)
+    private sealed record Ids(Guid Assessment, Guid Plan, Guid Volume, Guid ClosureRequest, Guid Transfer);
+
+    private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId, Ids ids)
     {
         var pattern = RoutePatternFactory.Parse(route);
-        var id = route.StartsWith("/api/v1/paper-files/", StringComparison.Ordinal) || route.StartsWith("/paper-files/", StringComparison.Ordinal) ? volumeId
+        var id = route.StartsWith("/api/v1/assessments/", StringComparison.Ordinal) || route.StartsWith("/assessments-and-plans/", StringComparison.Ordinal) ? ids.Assessment
+            : route.StartsWith("/api/v1/plans/", StringComparison.Ordinal) ? ids.Plan
+            : route.StartsWith("/api/v1/paper-files/", StringComparison.Ordinal) || route.StartsWith("/paper-files/", StringComparison.Ordinal) ? ids.Volume
+            : route.Contains("closure-requests/", StringComparison.Ordinal) ? ids.ClosureRequest
+            : route.Contains("transfers/", StringComparison.Ordinal) ? ids.Transfer
             : route.StartsWith("/api/v1/emails/", StringComparison.Ordinal) || route.StartsWith("/emails/", StringComparison.Ordinal) ? emailId
             : route.StartsWith("/api/v1/documents/", StringComparison.Ordinal) || route.StartsWith("/documents/", StringComparison.Ordinal) ? documentId
             : route.Contains("/people", StringComparison.Ordinal) ? childId
@@ -90,6 +117,7 @@ public sealed class AuditCoverageTests
         {
             RoutePatternLiteralPart l => l.Content,
             RoutePatternParameterPart { Name: "userName" } => "amara.osei",
+            RoutePatternParameterPart { Name: "category" } => "assessments",
             RoutePatternParameterPart => id.ToString(),
             _ => "",
         }))));

@@ -7,7 +7,8 @@ namespace Casefile.Web.Features.Cases;
 
 [Authorize]
 public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency, Documents.DocumentQueries documents, Emails.EmailQueries emails,
-    PaperFiles.PaperFileQueries paperFiles, PaperFiles.PaperFileAccess paperFileAccess)
+    PaperFiles.PaperFileQueries paperFiles, PaperFiles.PaperFileAccess paperFileAccess,
+    Assessments.AssessmentQueries assessments)
     : CasefilePageModel
 {
     public CaseView? Case { get; private set; }
@@ -20,6 +21,8 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
     /// <summary>Paper volumes from before the electronic record (policy 2.1, 5.1), and whether the user may add to or move them.</summary>
     public IReadOnlyList<PaperFiles.PaperVolumeView> PaperVolumes { get; private set; } = [];
     public bool MayKeepPaperRegister { get; private set; }
+    /// <summary>Assessments, plans and court reports on the case, newest first (policy 9.2, 9.3).</summary>
+    public IReadOnlyList<Assessments.AssessmentOrPlanSummary> AssessmentsAndPlans { get; private set; } = [];
 
     /// <summary>Restricted emails the user may not open: shown only as existing (policy 4.3 guidance).</summary>
     public int HiddenEmails { get; private set; }
@@ -52,6 +55,7 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
             (Emails, HiddenEmails) = (visible, hidden.Count);
             PaperVolumes = await paperFiles.ListAsync(id, ct);
             MayKeepPaperRegister = await paperFileAccess.MayKeepRegisterAsync(id, ct);
+            AssessmentsAndPlans = await assessments.ListForCaseAsync(id, null, ct);
         }
         catch (AccessDeniedException e)
         {
