@@ -3,6 +3,7 @@ using Casefile.Web.Features.Account;
 using Casefile.Web.Features.Calendar;
 using Casefile.Web.Features.Cases;
 using Casefile.Web.Features.Chronology;
+using Casefile.Web.Features.Closure;
 using Casefile.Web.Features.Documents;
 using Casefile.Web.Features.Emails;
 using Casefile.Web.Features.People;
@@ -58,6 +59,10 @@ public static class FeatureRegistration
         services.AddScoped<ImportEmail>();
         services.AddScoped<EmailQueries>();
         services.AddScoped<SupersedeEmails>();
+        services.AddSingleton<ClosureLetterTemplates>();
+        services.AddScoped<GetClosureLetterTemplate>();
+        services.AddScoped<SaveClosureLetterTemplate>();
+        services.AddScoped<WriteClosureLetter>();
         return services;
     }
 
@@ -74,5 +79,6 @@ public static class FeatureRegistration
         api.MapPlainLanguage();
         api.MapDocuments();
         api.MapEmails();
+        api.MapClosureLetters();
     }
 }
