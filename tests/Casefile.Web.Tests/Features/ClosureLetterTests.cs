@@ -236,6 +236,8 @@ public sealed class ClosureLetterTests
             var page = WebUtility.HtmlDecode(await admin.GetHtmlAsync(PageUrl));
             page.ShouldContain("Letter to parents or carers");
             page.ShouldContain("Casefile is using the letter it came with");
+            page.ShouldContain("<code>{ContinuingSupport}</code>");
+            page.ShouldContain("href=\"/admin/closure-letters/professionals\"");
             page.ShouldContain("We closed {ChildName}'s case on {ClosedOn}.");
             (await admin.GetHtmlAsync("/admin/closure-letters")).ShouldContain("Letter to parents or carers");
             WebUtility.HtmlDecode(await admin.GetHtmlAsync("/admin/closure-letters/professionals")).ShouldContain("Please keep this letter with your records about {ChildName}.");
