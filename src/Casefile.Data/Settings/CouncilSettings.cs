@@ -31,6 +31,12 @@ public sealed class CouncilSetting
 public static class CouncilSettingKeys
 {
     public const string PlainLanguageList = "plain-language-list";
+
+    /// <summary>The council's closure letter to parents or carers (policy 6.4, Appendix 2).</summary>
+    public const string ClosureLetterParents = "closure-letter-parents";
+
+    /// <summary>The council's closure letter to professionals (policy 6.4, Appendix 2).</summary>
+    public const string ClosureLetterProfessionals = "closure-letter-professionals";
 }
 
 internal sealed class ImportedBankHolidayConfiguration : IEntityTypeConfiguration<ImportedBankHoliday>

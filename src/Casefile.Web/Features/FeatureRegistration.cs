@@ -89,6 +89,10 @@ public static class FeatureRegistration
         services.AddScoped<ReturnAssessmentOrPlan>();
         services.AddScoped<EndPlan>();
         services.AddScoped<AssessmentQueries>();
+        services.AddSingleton<ClosureLetterTemplates>();
+        services.AddScoped<GetClosureLetterTemplate>();
+        services.AddScoped<SaveClosureLetterTemplate>();
+        services.AddScoped<WriteClosureLetter>();
         return services;
     }
 
@@ -109,5 +113,6 @@ public static class FeatureRegistration
         api.MapTransfers();
         api.MapPaperFiles();
         api.MapAssessments();
+        api.MapClosureLetters();
     }
 }

@@ -95,6 +95,9 @@ public sealed class CasefileOptions
     public AccessOptions Access { get; set; } = new();
     public int IdleTimeoutMinutes { get; set; } = 30;
     public int AbsoluteTimeoutHours { get; set; } = 10;
+
+    /// <summary>The council's name as letters print it (closure letters, policy 6.4).</summary>
+    public string CouncilName { get; set; } = "Children and Family Services";
 }
 
 /// <summary>Role questions about other users (the current user's roles come from <see cref="CurrentUser"/>).</summary>

@@ -20,6 +20,7 @@ public sealed class AuditCoverageTests
         "/health", "/openapi/{documentName}.json", "/account/sign-in", "/account/sign-out",
         "/errors/{code:int}", "/api/v1/me", "/people/new", "/referrals/new", "/api/v1/{**path}", "/api/v1/{*path:nonfile}", "/api/v1/emergency-access", "/api/v1/calendar/working-days",
         "/admin/bank-holidays", "/admin/plain-language", "/api/v1/calendar/bank-holidays", "/api/v1/plain-language/list",
+        "/admin/closure-letters/{kind?}", "/api/v1/settings/closure-letter-templates/{kind}",
     };
 
     [Fact]
