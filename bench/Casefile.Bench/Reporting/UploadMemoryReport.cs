@@ -1,0 +1,87 @@
+using System.Text;
+using Casefile.Bench.Operations;
+using Casefile.Data;
+
+namespace Casefile.Bench.Reporting;
+
+/// <summary>The "## Document upload memory (issue 6)" section of <c>docs/performance.md</c>, from the saved upload-memory runs.</summary>
+public static class UploadMemoryReport
+{
+    public const string Heading = "## Document upload memory (issue 6)";
+
+    public static string Render(IReadOnlyList<UploadMemoryResult> results)
+    {
+        var md = new StringBuilder();
+        var latest = results.MaxBy(r => r.RanAt)!;
+        md.AppendLine(Heading).AppendLine();
+        md.AppendLine("Goal: uploading a 50 MB document grows the service's memory by less than 20 MB, which shows the upload is streamed");
+        md.AppendLine("to the content store a buffer at a time and never held whole in memory. `upload-memory` starts the real service as a");
+        md.AppendLine("process of its own (the release build, `dotnet src/Casefile.Web/bin/Release/net10.0/Casefile.Web.dll serve`, configured by");
+        md.AppendLine("environment variables) on a fresh benchmark database, issues a worker a token with the service's own `tokens issue`, and");
+        md.AppendLine("uploads the largest file allowed (`Casefile:Documents:MaxUploadBytes`, 50 MiB) through `POST /api/v1/cases/{id}/documents`");
+        md.AppendLine("over loopback, several times in a row. The service's resident set (working set) and its anonymous, private part (GC heap");
+        md.AppendLine("and native buffers; not mapped files) are read from `/proc/{pid}/status` every few milliseconds while each upload runs,");
+        md.AppendLine("and at rest before and after it. Growth is the peak during an upload (and the second after its answer) less the figure just");
+        md.AppendLine("before it; the series' growth is its highest peak less the figure at rest before the first upload. Each upload's");
+        md.AppendLine("SHA-256 is checked against the service's answer and against the stored file. A second series hosts the application in");
+        md.AppendLine("the benchmark's own process, where the GC heap and the bytes allocated during an upload (by every thread, the HTTP client");
+        md.AppendLine($"sending the file included) can be read directly. Last run: {latest.RanAt:yyyy-MM-dd}.");
+        md.AppendLine();
+        md.AppendLine("```");
+        foreach (var r in results) md.AppendLine(r.Command);
+        md.AppendLine("```").AppendLine();
+
+        foreach (var r in results.OrderBy(r => r.Database.Provider))
+        {
+            var p = r.Process;
+            md.AppendLine($"### {(r.Database.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL")}").AppendLine();
+            md.AppendLine($"{r.Uploads()} uploads of {r.FileBytes:N0} bytes ({UploadMemoryBenchmark.Mib(r.FileBytes)}): {r.FileDescription}. Machine: {r.Machine.Cpu}, " +
+                $"{r.Machine.Cores} cores, {r.Machine.Runtime}, server GC as the web app ships; load average at the start {r.Machine.LoadAverage}; " +
+                $"{r.Database.Version}; memory sampled every {r.SampleIntervalMs:N0} ms.");
+            md.AppendLine();
+            md.AppendLine($"**{(r.Met ? "Met" : "Missed")}**: the service grew by at most **{UploadMemoryBenchmark.Mib(p.MaxGrowth)}** " +
+                $"({p.MaxGrowth / 1e6:N1} MB) during a {r.FileBytes / 1e6:N1} MB upload and the second after it, and its highest peak over all " +
+                $"{p.Uploads.Count} uploads was **{UploadMemoryBenchmark.Mib(p.SeriesGrowth)}** ({p.SeriesGrowth / 1e6:N1} MB) above its resting figure before the first; " +
+                $"the goal is under {r.GoalBytes / 1e6:N0} MB for both. " +
+                $"At rest: {UploadMemoryBenchmark.Mib(p.Baseline.ResidentBytes)} resident ({UploadMemoryBenchmark.Mib(p.Baseline.AnonymousBytes)} private) after warm-up, " +
+                $"{UploadMemoryBenchmark.Mib(p.Final.ResidentBytes)} ({UploadMemoryBenchmark.Mib(p.Final.AnonymousBytes)}) after the last upload " +
+                $"({Signed(p.Final.ResidentBytes - p.Baseline.ResidentBytes)} resident, {Signed(p.Final.AnonymousBytes - p.Baseline.AnonymousBytes)} private across " +
+                $"{p.Uploads.Count} uploads). The kernel's own peak resident figure (VmHWM) for the service's life: {UploadMemoryBenchmark.Mib(p.Final.PeakResidentBytes)}.");
+            md.AppendLine();
+            RenderSeries(md, p);
+            if (r.InProcess is { } h)
+            {
+                md.AppendLine($"Hosted in the benchmark's process (the same pipeline, `WebApp`, on the same database; resident and private figures include the");
+                md.AppendLine("benchmark itself, so only growth means anything). GC heap before and after: after a full collection; peak: the largest");
+                md.AppendLine("`GC.GetTotalMemory(false)` seen during the upload, garbage not yet collected included.");
+                md.AppendLine();
+                RenderSeries(md, h);
+            }
+        }
+        return md.ToString();
+    }
+
+    private static void RenderSeries(StringBuilder md, UploadSeries s)
+    {
+        var gc = s.Uploads.Any(u => u.GcHeapBefore is not null);
+        md.Append("| Upload | Time | Rate | Samples | Resident before → peak → after | Growth | Private before → peak → after | Growth |");
+        md.AppendLine(gc ? " GC heap before → peak → after | Allocated | SHA-256 |" : " SHA-256 |");
+        md.Append("|---:|---:|---:|---:|---|---:|---|---:|");
+        md.AppendLine(gc ? "---|---:|---|" : "---|");
+        foreach (var u in s.Uploads)
+        {
+            md.Append($"| {u.Upload} | {u.Seconds:F2} s | {u.MiBPerSecond:N0} MiB/s | {u.Samples:N0} | {M(u.ResidentBefore)} → {M(u.ResidentPeak)} → {M(u.ResidentAfter)} | " +
+                $"{Signed(u.ResidentGrowth)} | {M(u.AnonymousBefore)} → {M(u.AnonymousPeak)} → {M(u.AnonymousAfter)} | {Signed(u.AnonymousGrowth)} |");
+            if (gc) md.Append($" {M(u.GcHeapBefore!.Value)} → {M(u.GcHeapPeak!.Value)} → {M(u.GcHeapAfter!.Value)} | {M(u.AllocatedBytes!.Value)} |");
+            md.AppendLine($" {(u.ServerHashMatches && u.StoredHashMatches ? "matches (answer and stored file)" : "**does not match**")} |");
+        }
+        md.AppendLine();
+        md.AppendLine("Figures in MiB.").AppendLine();
+    }
+
+    private static string M(long bytes) => (bytes / 1024.0 / 1024).ToString("N1", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Signed(long bytes) => (bytes >= 0 ? "+" : "−") + UploadMemoryBenchmark.Mib(Math.Abs(bytes));
+
+    private static int Uploads(this UploadMemoryResult r) => r.Process.Uploads.Count;
+}
