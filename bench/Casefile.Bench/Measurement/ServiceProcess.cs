@@ -154,20 +154,23 @@ public sealed class ServiceProcess : IAsyncDisposable
 /// <summary>
 /// A process's memory as Linux counts it (<c>/proc/{pid}/status</c>, in bytes): the resident set
 /// (working set), its anonymous part (the process's private memory: GC heap, native buffers;
-/// not mapped files), and the kernel's own record of the peak resident set.
+/// not mapped files), the kernel's own record of the peak resident set, and the resident pages of
+/// mapped files (the runtime's and the application's code, native libraries) and of shared memory.
 /// </summary>
-public sealed record ProcessMemory(long ResidentBytes, long AnonymousBytes, long PeakResidentBytes)
+public sealed record ProcessMemory(long ResidentBytes, long AnonymousBytes, long PeakResidentBytes, long FileBytes = 0, long SharedBytes = 0)
 {
     public static ProcessMemory Read(int pid)
     {
-        long rss = 0, anon = 0, hwm = 0;
+        long rss = 0, anon = 0, hwm = 0, file = 0, shared = 0;
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal)) rss = Kilobytes(line);
             else if (line.StartsWith("RssAnon:", StringComparison.Ordinal)) anon = Kilobytes(line);
             else if (line.StartsWith("VmHWM:", StringComparison.Ordinal)) hwm = Kilobytes(line);
+            else if (line.StartsWith("RssFile:", StringComparison.Ordinal)) file = Kilobytes(line);
+            else if (line.StartsWith("RssShmem:", StringComparison.Ordinal)) shared = Kilobytes(line);
         }
-        return new ProcessMemory(rss, anon, hwm);
+        return new ProcessMemory(rss, anon, hwm, file, shared);
 
         static long Kilobytes(string line) =>
             long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;

@@ -190,7 +190,8 @@ public static class UploadMemoryBenchmark
                     count++;
                     Thread.Sleep(SampleIntervalMs);
                 }
-            }) { IsBackground = true, Name = "memory sampler" };
+            })
+            { IsBackground = true, Name = "memory sampler" };
             sampler.Start();
             var clock = Stopwatch.StartNew();
             var (serverSha, documentId) = await UploadAsync(http, token, caseId, path, sha, ct);
