@@ -25,7 +25,12 @@ const string Usage = """
                     page, the chronology's first and 200th page, audited record writes (1 and 8 clients), a stale edit (409),
                     search, who has viewed a child's record, audit verify and a 200-user mixed load with wrk, each beside
                     its raw-SQL floor. --runs 1 runs every operation once (the correctness test).
-      report        Rewrite the "## Audit", "## Chronology" and "## Large authority (issue 5)" sections of docs/performance.md from the latest saved results.
+      upload-memory --provider sqlite|postgres [--connection CS] [--uploads N] [--size-bytes B] [--in-process no] [--keep] [--report]
+                    Start the real service as its own process (the built Casefile.Web.dll), upload a 50 MB PDF N times
+                    (default 5) through POST /api/v1/cases/{id}/documents, and sample the service's resident and private
+                    memory during each upload from /proc; the goal is growth under 20 MB. Then the same in this process,
+                    where the GC heap and the bytes allocated can be read. Build the service first (dotnet build -c Release).
+      report        Rewrite the "## Audit", "## Chronology", "## Large authority (issue 5)" and "## Document upload memory (issue 6)" sections of docs/performance.md from the latest saved results.
 
     PostgreSQL: --connection names a server where the user may create databases (default: the
     CASEFILE_TEST_POSTGRES environment variable); a new database is made and dropped afterwards.
@@ -84,6 +89,15 @@ try
                 await ResultStore.SaveAsync($"tier-{tier.Data.Tier.ToLowerInvariant()}-{tier.Database.Provider.ToString().ToLowerInvariant()}", tier, ct);
                 await PerformanceReport.WriteAsync(ct);
             }
+            break;
+        case "upload-memory":
+            var upload = await UploadMemoryBenchmark.RunAsync(options, ct);
+            if (options.Has("--report"))
+            {
+                await ResultStore.SaveAsync($"upload-memory-{upload.Database.Provider.ToString().ToLowerInvariant()}", upload, ct);
+                await PerformanceReport.WriteAsync(ct);
+            }
+            if (!upload.Met) return 1;
             break;
         case "report":
             await PerformanceReport.WriteAsync(ct);

@@ -45,9 +45,14 @@ public sealed class TierSTests
         d.DeepCaseEntries.ShouldBeGreaterThanOrEqualTo(1_000);
         d.MaxRecordsPerChild.ShouldBeGreaterThanOrEqualTo(1_000);
         d.MedianRecordsPerChild.ShouldBeInRange(10, 99);
+        // Issue 6's ratios: about 0.3 emails and 0.2 documents a record, sharing a few hundred distinct files.
+        d.Emails.ShouldBeInRange(25_000, 36_000);
+        d.Documents.ShouldBeInRange(16_000, 26_000);
+        d.Attachments.ShouldBeGreaterThan(0);
+        d.ContentFiles.ShouldBeInRange(400, 500);
 
         var measured = result.Operations.ToDictionary(o => o.Key);
-        foreach (var key in new[] { "case", "person", "chronology-first", "chronology-deep", "write-1", "write-8", "stale-edit", "search-chronology", "access-log", "verify" })
+        foreach (var key in new[] { "case", "person", "chronology-first", "chronology-deep", "write-1", "write-8", "stale-edit", "search-chronology", "access-log", "verify", "documents" })
         {
             measured.ShouldContainKey(key);
             measured[key].Casefile.ShouldNotBeNull();

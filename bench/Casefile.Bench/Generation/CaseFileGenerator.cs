@@ -1,6 +1,8 @@
 using Casefile.Data.Identity;
 using Casefile.Domain.Calendar;
 using Casefile.Domain.Cases;
+using Casefile.Domain.Documents;
+using Casefile.Domain.Emails;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
@@ -16,9 +18,10 @@ public sealed record Worker(Guid Id, string UserName, string DisplayName, Team T
 /// The size and shape of a generated authority: how many teams (each with a practice manager, an
 /// admin officer and social workers), and how many records a child has (log-normal: most have
 /// tens, a few thousands). The default is issue 4's slice: 12 teams, median 20 records, at most 150.
+/// With <paramref name="Correspondence"/>, each case also gets its emails and documents (issue 6), in proportion to its records.
 /// </summary>
 public sealed record AuthorityShape(int Teams = 12, int MinWorkersPerTeam = 9, int MaxWorkersPerTeam = 11, double MedianRecords = 20,
-    double RecordsSigma = 0.6, int MaxRecords = 150, double AdultsPerChild = 0)
+    double RecordsSigma = 0.6, int MaxRecords = 150, double AdultsPerChild = 0, bool Correspondence = false)
 {
     public static readonly AuthorityShape Slice = new();
 }
@@ -94,12 +97,32 @@ public sealed class CaseFileGenerator
 
     private readonly AuthorityShape _shape;
 
+    /// <summary>Emails and documents draw from their own sequence, so adding them leaves the records of a seed as they were.</summary>
+    private readonly Random _mail;
+    private readonly List<EmailRecord> _emails = [];
+
     private CaseFileGenerator(int seed, AuthorityShape shape)
     {
         _shape = shape;
         _random = new Random(seed);
         _writer = new RecordWriter(_random);
+        _mail = new Random(seed + 17);
+        if (shape.Correspondence) Pool = new ContentPool(_mail);
     }
+
+    /// <summary>The distinct files behind the documents and emails (none without correspondence).</summary>
+    public ContentPool? Pool { get; }
+
+    /// <summary>
+    /// Emails, each superseding email before the one it supersedes (in reverse order of generation),
+    /// so the self-reference <c>SupersededById</c> always points at a row already written.
+    /// </summary>
+    public IEnumerable<EmailRecord> Emails => Enumerable.Reverse(_emails);
+
+    public int EmailCount => _emails.Count;
+
+    /// <summary>Uploaded documents and email attachments.</summary>
+    public List<CaseDocument> Documents { get; } = [];
 
     public List<Team> Teams { get; } = [];
     public List<StaffUser> Users { get; } = [];
@@ -258,6 +281,13 @@ public sealed class CaseFileGenerator
             referral.Id, referral.RecordedBy, significant: true));
         File(decidedAt, new ChronologyEntry(file.Id, decidedAt, ChronologyKind.CaseOpened, "Case opened",
             $"Allocated to {worker.DisplayName}, {worker.Team.Name}", file.Id, worker.ManagerId, significant: true));
+        if (_shape.Correspondence)
+        {
+            // The papers a case starts with: consent to share information, often a birth certificate.
+            if (_mail.Next(100) < 50) AddDocument(file, worker, household, decidedAt.AddDays(_mail.Next(1, 10)), DocumentType.ConsentForm);
+            if (_mail.Next(100) < 20) AddDocument(file, worker, household, decidedAt.AddDays(_mail.Next(1, 30)), DocumentType.BirthCertificate);
+        }
+        EmailRecord? lastEmail = null;
 
         // The events of the case, oldest first; the worker changes now and then.
         var last = End.AddDays(-21);
@@ -282,6 +312,7 @@ public sealed class CaseFileGenerator
             }
             var inCare = (at - decidedAt).TotalDays >= inCareAfterDays;
             records.Add(AddRecord(file, worker, household with { InCare = inCare }, at));
+            if (_shape.Correspondence) lastEmail = AddCorrespondence(file, worker, household, at, lastEmail);
         }
         return (file, records);
     }
@@ -316,6 +347,103 @@ public sealed class CaseFileGenerator
         _records.Add(record);
         return record;
     }
+
+    /// <summary>
+    /// Issue 5's volumes at L: 3 million emails and 2 million documents beside 10 million records, so about 0.3 emails and 0.2
+    /// documents a record: an email now and then around a contact (55% received, 45% sent; 3% with Legal Services, filed
+    /// restricted), a quarter of them with one to three attachments, and an uploaded document about one record in twenty.
+    /// One email in five answers the case's last one, and half of those quote it whole and supersede it (policy 4.7).
+    /// </summary>
+    private EmailRecord? AddCorrespondence(CaseFile file, Worker worker, Household household, DateTimeOffset at, EmailRecord? previous)
+    {
+        if (_mail.Next(100) < 5)
+            AddDocument(file, worker, household, at.AddHours(_mail.Next(1, 72)), UploadedTypes[_mail.Next(UploadedTypes.Length)]);
+        if (_mail.Next(100) >= 30) return previous;
+
+        var staff = new EmailAddress(worker.DisplayName, $"{worker.UserName}@council.example.gov.uk");
+        var legal = _mail.Next(100) < 3;
+        var (name, address) = legal ? ("Legal Services", "legal@council.example.gov.uk") : Correspondents[_mail.Next(Correspondents.Length)];
+        var other = new EmailAddress(name.Replace("{mother}", household.Mother, StringComparison.Ordinal),
+            address.Replace("{mother}", household.Mother.ToLowerInvariant(), StringComparison.Ordinal));
+        var inbound = _mail.Next(100) < 55;
+        var cc = _mail.Next(100) < 30
+            ? new[] { new EmailAddress(worker.Team.Name, $"{worker.Team.Name.ToLowerInvariant().Replace(' ', '.').Replace("'", "", StringComparison.Ordinal)}@council.example.gov.uk") }
+            : [];
+        var sent = at.AddMinutes(-_mail.Next(0, 600));
+        var received = sent.AddSeconds(_mail.Next(2, 90));
+        var reply = previous is { SupersededById: null } && _mail.Next(100) < 20;
+        var subject = reply
+            ? previous!.Subject!.StartsWith("Re: ", StringComparison.Ordinal) ? previous.Subject : "Re: " + previous.Subject
+            : Subjects[_mail.Next(Subjects.Length)].Replace("{child}", household.Child, StringComparison.Ordinal);
+        var messageId = _mail.Next(100) < 2 ? null : $"<{Ids.Next(_mail):N}@{(inbound ? address.Split('@')[1] : "council.example.gov.uk")}>";
+        var transmission = new TransmissionData(inbound ? other : staff, [inbound ? staff : other], cc, sent, inbound ? received : null, subject, messageId);
+        var body = string.Join(' ', Enumerable.Range(0, 2 + _mail.Next(7)).Select(_ => ContentPool.Sentences[_mail.Next(ContentPool.Sentences.Length)]));
+        var raw = Pool!.Email(_mail);
+        var imported = received.AddHours(_mail.Next(1, 48));
+        if (imported > End) imported = End;
+        var section = legal ? EmailSection.Restricted : EmailSection.General;
+        var email = new EmailRecord(Ids.Next(_mail), file.Id, transmission, reply ? previous!.MessageId : null,
+            reply ? [.. previous!.References, .. previous.MessageId is null ? Array.Empty<string>() : [previous.MessageId]] : [],
+            body, raw.Sha256, raw.Bytes.Length, section, worker.Id, imported);
+        _emails.Add(email);
+        if (reply && transmission.IsComplete && previous!.Section == section && _mail.Next(2) == 0) previous.SupersedeBy(email);
+
+        var dated = LondonDate(sent);
+        var attachments = _mail.Next(100) < 25 ? 1 + _mail.Next(3) : 0;
+        for (var i = 0; i < attachments; i++)
+        {
+            var content = Pool.Any(_mail);
+            var fileName = $"{AttachmentNames[_mail.Next(AttachmentNames.Length)]}.{content.Extension}";
+            Documents.Add(new CaseDocument(Ids.Next(_mail), file.Id, DocumentType.EmailAttachment, fileName, dated, email.From.ToString(), fileName,
+                content.ContentType, content.Sha256, content.Bytes.Length, section, email.Id, worker.Id, imported, LondonDate(imported)));
+        }
+        // As the email import files it: a restricted email's line says only that it exists (policy 4.3 guidance).
+        File(imported, email.IsRestricted
+            ? new ChronologyEntry(file.Id, sent, ChronologyKind.Email, "Restricted email", null, email.Id, worker.Id, significant: false)
+            : new ChronologyEntry(file.Id, sent, ChronologyKind.Email, $"Email from {email.From}: {email.Subject}", body, email.Id, worker.Id, significant: false));
+        return email;
+    }
+
+    /// <summary>A document uploaded to the case as the upload handler files it, with its line in the chronology.</summary>
+    private void AddDocument(CaseFile file, Worker worker, Household household, DateTimeOffset uploadedAt, DocumentType type)
+    {
+        if (uploadedAt > End) uploadedAt = End;
+        var content = type is DocumentType.BirthCertificate || (type is DocumentType.ScannedPaperRecord && _mail.Next(2) == 0) ? Pool!.Image(_mail) : Pool!.Pdf(_mail);
+        var title = $"{type.DisplayName()} – {household.Child}";
+        var author = _mail.Next(100) < 50 ? null : Correspondents[_mail.Next(Correspondents.Length)].Name.Replace("{mother}", household.Mother, StringComparison.Ordinal);
+        var uploader = _mail.Next(100) < 25 ? AdminOfficerFor(worker.Team) : worker;
+        var date = LondonDate(uploadedAt.AddDays(-_mail.Next(0, 20)));
+        var fileName = $"{type.ToString().ToLowerInvariant()}-{household.Child.ToLowerInvariant()}.{content.Extension}";
+        var document = new CaseDocument(Ids.Next(_mail), file.Id, type, title, date, author, fileName, content.ContentType, content.Sha256,
+            content.Bytes.Length, EmailSection.General, null, uploader.Id, uploadedAt, LondonDate(uploadedAt));
+        Documents.Add(document);
+        File(uploadedAt, new ChronologyEntry(file.Id, uploadedAt, ChronologyKind.Document, $"{type.DisplayName()}: {document.Title}",
+            document.Author is null ? null : $"By {document.Author}", document.Id, uploader.Id, significant: false));
+    }
+
+    private static readonly DocumentType[] UploadedTypes =
+    [
+        DocumentType.Assessment, DocumentType.Assessment, DocumentType.Plan, DocumentType.Plan, DocumentType.Report, DocumentType.Report, DocumentType.Letter,
+        DocumentType.Letter, DocumentType.Letter, DocumentType.ScannedPaperRecord, DocumentType.CourtOrder, DocumentType.Other,
+    ];
+
+    private static readonly (string Name, string Address)[] Correspondents =
+    [
+        ("Ms J Patel", "j.patel@harrowden-primary.example.sch.uk"), ("Safeguarding Lead", "safeguarding@westfield-high.example.sch.uk"),
+        ("PC R Doyle", "r.doyle@police.example.uk"), ("MASH Police Desk", "mash@police.example.uk"), ("Sara Lind", "sara.lind@nhs.example.net"),
+        ("Dr M Evans", "m.evans@millbrook-surgery.example.net"), ("{mother}", "{mother}.home@mail.example.com"), ("Housing Officer", "housing@council.example.gov.uk"),
+        ("Independent Reviewing Officer", "iro@council.example.gov.uk"), ("Family Support Service", "family.support@council.example.gov.uk"),
+    ];
+
+    private static readonly string[] Subjects =
+    [
+        "{child} – attendance this week", "Core group meeting for {child}", "Health assessment for {child}", "Contact arrangements for {child}",
+        "Update on {child}", "Strategy discussion notes", "Child protection plan review", "Referral update", "Home visit next week",
+        "School report for {child}", "Housing repairs at the family home", "Minutes of the review meeting",
+    ];
+
+    private static readonly string[] AttachmentNames =
+        ["minutes", "report", "letter", "photo", "plan", "referral-form", "attendance", "assessment", "notes", "scan"];
 
     private Guid Colleague(Worker worker)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Casefile.Data.Configurations;
+using Casefile.Data.Documents;
 using Casefile.Domain.Cases;
 using Casefile.Domain.Records;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace Casefile.Bench.Generation;
 public sealed record GeneratedCaseFiles(
     int Seed, int Teams, int Staff, int SocialWorkers, int Children, long Records, long ChronologyEntries, long Addenda,
     double MeanRecordsPerChild, double MeanNarrativeLength, double MeanSummaryLength, IReadOnlyDictionary<string, int> RecordTypes,
-    GeneratedTarget Target, double GenerateSeconds, double LoadSeconds);
+    GeneratedTarget Target, double GenerateSeconds, double LoadSeconds, long Emails = 0, long Documents = 0, long Attachments = 0,
+    int ContentFiles = 0, long ContentBytes = 0);
 
 /// <summary>The measured child's case as generated.</summary>
 public sealed record GeneratedTarget(
@@ -27,13 +29,41 @@ public static class CaseFileSeeder
     public static Task<(GeneratedCaseFiles Summary, CaseFileGenerator Data)> SeedAsync(BenchDatabase database, int seed, int children, int targetRecords,
         CancellationToken ct) => SeedAsync(database, seed, children, targetRecords, AuthorityShape.Slice, ct);
 
+    public static Task<(GeneratedCaseFiles Summary, CaseFileGenerator Data)> SeedAsync(BenchDatabase database, int seed, int children, int targetRecords,
+        AuthorityShape shape, CancellationToken ct) => SeedAsync(database, seed, children, targetRecords, shape, null, ct);
+
+    /// <param name="contentRoot">Where the documents' and emails' content is stored (a <see cref="FileSystemDocumentContentStore"/>
+    /// the application is then started on); needed when the shape has correspondence.</param>
     public static async Task<(GeneratedCaseFiles Summary, CaseFileGenerator Data)> SeedAsync(BenchDatabase database, int seed, int children, int targetRecords,
-        AuthorityShape shape, CancellationToken ct)
+        AuthorityShape shape, string? contentRoot, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         var g = CaseFileGenerator.Generate(seed, children, targetRecords, shape);
         var generated = stopwatch.Elapsed.TotalSeconds;
-        Console.WriteLine($"  generated {g.Children.Count:N0} children, {g.Records.Count:N0} records, {g.EntryCount:N0} chronology entries in {generated:F1} s");
+        Console.WriteLine($"  generated {g.Children.Count:N0} children, {g.Records.Count:N0} records, {g.EntryCount:N0} chronology entries" +
+            (g.Pool is null ? "" : $", {g.EmailCount:N0} emails, {g.Documents.Count:N0} documents") + $" in {generated:F1} s");
+
+        // The content the documents and emails point at, stored as the application stores an upload (hash-named, read-only).
+        var contentFiles = 0;
+        long contentBytes = 0;
+        if (g.Pool is not null)
+        {
+            if (contentRoot is null) throw new InvalidOperationException("Generated documents and emails need a content store folder.");
+            var store = new FileSystemDocumentContentStore(contentRoot);
+            foreach (var content in g.Pool.All)
+            {
+                using var bytes = new MemoryStream(content.Bytes, writable: false);
+                var stored = await store.PutAsync(bytes, DocumentStorageOptions.DefaultMaxUploadBytes, ct);
+                if (stored.Hash != content.Sha256 || stored.DetectedType.Kind != content.Kind)
+                    throw new InvalidOperationException($"The store read a generated .{content.Extension} file as {stored.DetectedType.Kind}, hash {stored.Hash}.");
+                if (!stored.AlreadyStored)
+                {
+                    contentFiles++;
+                    contentBytes += content.Bytes.Length;
+                }
+            }
+            Console.WriteLine($"  {contentFiles:N0} distinct files ({contentBytes / 1024.0 / 1024:N1} MiB) in the content store {contentRoot}");
+        }
 
         stopwatch.Restart();
         await using (var loader = await EntityBulkLoader.OpenAsync(database, ct))
@@ -51,6 +81,11 @@ public static class CaseFileSeeder
             await loader.WriteAsync(g.Referrals, ct);
             await loader.WriteAsync(g.Records, ct);
             await loader.WriteAsync(g.Addenda, ct);
+            if (g.Pool is not null)
+            {
+                await loader.WriteAsync(g.Emails, ct);
+                await loader.WriteAsync(g.Documents, ct);
+            }
             await loader.WriteAsync(g.Entries, ct);
             Console.WriteLine($"  rows written in {stopwatch.Elapsed.TotalSeconds:F1} s; building indexes...");
             await loader.CompleteAsync(ct);
@@ -70,7 +105,7 @@ public static class CaseFileSeeder
             g.Addenda.LongCount(), (double)g.Records.Count / g.Children.Count, g.Records.Average(r => r.Content.Narrative!.Length),
             entries.Average(e => e.Summary?.Length ?? 0),
             g.Records.GroupBy(r => r.Content.Type).OrderByDescending(x => x.Count()).ToDictionary(x => x.Key.ToString(), x => x.Count()),
-            target, generated, loaded);
+            target, generated, loaded, g.EmailCount, g.Documents.Count, g.Documents.LongCount(d => d.EmailRecordId is not null), contentFiles, contentBytes);
         return (summary, g);
     }
 
@@ -108,6 +143,23 @@ public static class CaseFileSeeder
             || read.RecordBy != sample.RecordBy || read.FinalisedAt != sample.FinalisedAt || read.WorkingDaysLate != sample.WorkingDaysLate
             || read.Addenda.Count != sample.Addenda.Count || read.CreatedAt != sample.CreatedAt)
             throw new InvalidOperationException($"Record {sample.Id} reads back differently through EF Core from how it was generated.");
+        if (g.Pool is not null)
+        {
+            Check("emails in the database", g.EmailCount, await db.EmailRecords.CountAsync(ct));
+            Check("documents in the database", g.Documents.Count, await db.CaseDocuments.CountAsync(ct));
+            var emails = g.Emails.Where(e => e.CaseFileId == t.CaseFileId).ToList();
+            Check("emails on the measured case still current", emails.Count(e => e.SupersededById is null),
+                await db.EmailRecords.CountAsync(e => e.CaseFileId == t.CaseFileId && e.SupersededById == null, ct));
+            Check("restricted documents on the measured case", g.Documents.Count(d => d.CaseFileId == t.CaseFileId && d.IsRestricted),
+                await db.CaseDocuments.CountAsync(d => d.CaseFileId == t.CaseFileId && d.Section == Casefile.Domain.Emails.EmailSection.Restricted, ct));
+            if ((emails.FirstOrDefault(e => e.Cc.Count > 0 && e.References.Count > 0) ?? emails.FirstOrDefault()) is { } email)
+            {
+                var back = await db.EmailRecords.AsNoTracking().SingleAsync(e => e.Id == email.Id, ct);
+                if (!back.To.SequenceEqual(email.To) || !back.Cc.SequenceEqual(email.Cc) || !back.References.SequenceEqual(email.References)
+                    || back.SentAt != email.SentAt || back.RawSha256 != email.RawSha256 || back.Subject != email.Subject)
+                    throw new InvalidOperationException($"Email {email.Id} reads back differently through EF Core from how it was generated.");
+            }
+        }
         Console.WriteLine($"  checked through EF Core: {t.Entries:N0} entries and {t.Records:N0} records on the measured case, read as generated");
 
         static void Check(string what, long expected, long actual)

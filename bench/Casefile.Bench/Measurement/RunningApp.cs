@@ -31,7 +31,11 @@ public sealed class RunningApp : IAsyncDisposable
     public static async Task<RunningApp> StartAsync(BenchDatabase database, CancellationToken ct) => await StartAsync(database, null, ct);
 
     /// <summary>With the audit signing key given (base64), so a trail generated and signed beforehand verifies in the application.</summary>
-    public static async Task<RunningApp> StartAsync(BenchDatabase database, string? auditSigningKey, CancellationToken ct)
+    public static Task<RunningApp> StartAsync(BenchDatabase database, string? auditSigningKey, CancellationToken ct) =>
+        StartAsync(database, auditSigningKey, null, ct);
+
+    /// <summary>With the document content store in <paramref name="documentsRoot"/> (<c>Casefile:Documents:Root</c>), where the generator put it.</summary>
+    public static async Task<RunningApp> StartAsync(BenchDatabase database, string? auditSigningKey, string? documentsRoot, CancellationToken ct)
     {
         // The audit signing key lives in the data directory, as in production.
         var dataDirectory = Directory.CreateTempSubdirectory("casefile-bench-data-").FullName;
@@ -43,6 +47,7 @@ public sealed class RunningApp : IAsyncDisposable
             ["Casefile:SeedDemo"] = "false",
             ["Urls"] = "http://127.0.0.1:0",
             ["Casefile:Audit:SigningKey"] = auditSigningKey,
+            ["Casefile:Documents:Root"] = documentsRoot,
         };
         var app = WebApp.CreateBuilder([], settings).Build();
         WebApp.UsePipeline(app);

@@ -37,7 +37,6 @@ public static class LargeAuthorityBenchmark
 
     public static readonly string[] ToCome =
     [
-        "Emails (3 million at L) and documents (2 million at L, 1% with content): generated when the email and document issues land.",
         "Operation 8, the daily retention sweep: measured when issue 8 lands.",
         "Disclosure bundles: when their issue lands.",
     ];
@@ -63,12 +62,18 @@ public static class LargeAuthorityBenchmark
         // The authority: staff, people, referrals, case files, records and chronology, bulk-loaded.
         Console.WriteLine($"Generating tier {tier.Name}: {tier.Teams} teams, {tier.Referrals:N0} children with referrals and case files, " +
             $"{tier.People - tier.Referrals:N0} parents, about {tier.Records:N0} records (seed {seed})...");
-        var (generated, g) = await CaseFileSeeder.SeedAsync(database, seed, tier.Referrals, tier.DeepChildRecords, tier.Shape(), ct);
+        // Documents' and emails' content: a store folder of its own, which the application is started on.
+        var contentRoot = Directory.CreateTempSubdirectory("casefile-bench-documents-").FullName;
+        await using var removeContent = new FolderRemoval(contentRoot);
+        var (generated, g) = await CaseFileSeeder.SeedAsync(database, seed, tier.Referrals, tier.DeepChildRecords, tier.Shape(), contentRoot, ct);
         var cases = g.CaseFiles.Select(c => new CaseRow(c.Id, c.ChildId, c.AllocatedWorkerId, c.TeamId)).ToList();
         var workers = g.SocialWorkers.ToDictionary(w => w.Id);
         var perChild = g.Records.CountBy(r => r.CaseFileId).Select(x => x.Value).Order().ToArray();
         var people = g.Children.Count + g.Adults.Count;
         var target = g.Target;
+        // The documents list leaves out attachments of superseded emails (policy 4.7) and shows restricted ones as existing.
+        var superseded = g.Emails.Where(e => e.SupersededById is not null).Select(e => e.Id).ToHashSet();
+        var targetDocuments = g.Documents.Count(d => d.CaseFileId == target.CaseFileId && (d.EmailRecordId is null || !superseded.Contains(d.EmailRecordId.Value)));
 
         // The audit trail: events by the generated staff on the generated case files, chained and signed.
         var caseloads = cases.GroupBy(c => c.WorkerId).ToDictionary(x => x.Key, x => x.Select(c => new ChildCase(c.Id, c.ChildId, "")).ToList());
@@ -87,11 +92,11 @@ public static class LargeAuthorityBenchmark
         var data = new TierData(tier.Name, seed, generated.Teams, generated.Staff, generated.SocialWorkers, people, generated.Children, cases.Count,
             generated.Records, entries, generated.MeanNarrativeLength, cases.Count / (double)workers.Count, perChild[perChild.Length / 2], perChild[^1],
             perChild.Count(n => n >= 1_000), trail.Events, tier.AuditEvents, generated.GenerateSeconds, generated.LoadSeconds, trail.Seconds, bytes,
-            target.Reference, target.Entries);
+            target.Reference, target.Entries, generated.Emails, generated.Documents, generated.Attachments, generated.ContentFiles, generated.ContentBytes);
         Console.WriteLine($"  {bytes / 1024.0 / 1024:N0} MiB; records per child: median {data.MedianRecordsPerChild}, most {data.MaxRecordsPerChild:N0}, " +
             $"{data.ChildrenWith1000Records} children with 1,000 or more; {data.MeanCaseloadOpen:F1} open cases per social worker");
 
-        await using var app = await RunningApp.StartAsync(database, Convert.ToBase64String(key), ct);
+        await using var app = await RunningApp.StartAsync(database, Convert.ToBase64String(key), contentRoot, ct);
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 })
         { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(5) };
         var tokens = new Dictionary<Guid, string>();
@@ -252,6 +257,20 @@ public static class LargeAuthorityBenchmark
                 LatencySummary.From([seconds * 1000], seconds), null, perSecond, "events/s", "> 1,000,000 events/s", goalMet(perSecond > 1_000_000),
                 "Floors (plain read, hashing alone): see the Audit section."));
         }
+        // 10. The case's documents (uploads and email attachments), the deep child's case as its allocated worker.
+        {
+            var url = $"/api/v1/cases/{target.CaseFileId}/documents";
+            var (_, body) = await client.SendAsync(HttpMethod.Get, url, targetToken, null, HttpStatusCode.OK, ct);
+            using var json = JsonDocument.Parse(body);
+            var listed = json.RootElement.GetProperty("documents").GetArrayLength();
+            if (listed != targetDocuments)
+                throw new InvalidOperationException($"The case's documents list shows {listed}; {targetDocuments} were generated (current emails' attachments and uploads).");
+            var (a, f) = await MeasureAsync("documents", runs, warmUp,
+                _ => client.TimeAsync(HttpMethod.Get, url, targetToken, null, HttpStatusCode.OK, ct),
+                async _ => (await floor.DocumentsAsync(target.CaseFileId, ct)).Ms, ct);
+            ops.Add(Read("documents", 10, $"The case's documents ({listed:N0}, of the deep child's case)", "GET /api/v1/cases/{id}/documents", a, f, 50, goalMet));
+        }
+
         ops.Add(new TierOperation("retention", 8, "The daily retention sweep", "", null, null, 0, "", "", null, "To come (issue 8)."));
 
         // 9. Mixed load from 200 users, driven by wrk over loopback.
@@ -293,6 +312,26 @@ public static class LargeAuthorityBenchmark
         await floor.DropAsync(ct);
         return new TierResult(options.CommandLine(), DateTimeOffset.UtcNow, machine, MachineInfo.Current().LoadAverage, info, data, ops, mixed, breakdown, plans,
             ToCome, verification, started.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Deletes a temporary folder when the run ends.</summary>
+    private sealed class FolderRemoval(string path) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is harmless.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed record CaseRow(Guid Id, Guid ChildId, Guid WorkerId, Guid TeamId);
@@ -565,6 +604,12 @@ public static class LargeAuthorityBenchmark
 
         public async Task<double> VersionAsync(Guid recordId, CancellationToken ct) => (await QueryAsync(
             "SELECT \"Version\", \"Status\" FROM \"CaseRecords\" WHERE \"Id\" = @id", ct, ("@id", Id(recordId)))).Ms;
+
+        /// <summary>The case's documents with the uploader's name, leaving out attachments of superseded emails, newest first.</summary>
+        public Task<(double Ms, long Rows)> DocumentsAsync(Guid caseId, CancellationToken ct) => QueryAsync(
+            "SELECT d.*, u.\"DisplayName\" FROM \"CaseDocuments\" AS d JOIN \"AspNetUsers\" AS u ON u.\"Id\" = d.\"UploadedById\" " +
+            "LEFT JOIN \"EmailRecords\" AS e ON e.\"Id\" = d.\"EmailRecordId\" WHERE d.\"CaseFileId\" = @id AND e.\"SupersededById\" IS NULL " +
+            "ORDER BY d.\"DocumentDate\" DESC, d.\"UploadedAt\" DESC", ct, ("@id", Id(caseId)));
 
         public Task<(double Ms, long Rows)> AccessLogAsync(Guid caseId, CancellationToken ct) => QueryAsync(AccessLogSql, ct, ("@id", Id(caseId)));
 

@@ -28,7 +28,8 @@ public static class PerformanceReport
         var write = Providers.Select(p => ResultStore.Load<AuditWriteResult>($"audit-write-{Name(p)}")).OfType<AuditWriteResult>().ToList();
         var chronology = Providers.Select(p => ResultStore.Load<ChronologyResult>($"chronology-{Name(p)}")).OfType<ChronologyResult>().ToList();
         var tiers = LargeAuthorityReport.Load();
-        if (verify.Count == 0 && write.Count == 0 && chronology.Count == 0 && tiers.Count == 0)
+        var uploads = Providers.Select(p => ResultStore.Load<UploadMemoryResult>($"upload-memory-{Name(p)}")).OfType<UploadMemoryResult>().ToList();
+        if (verify.Count == 0 && write.Count == 0 && chronology.Count == 0 && tiers.Count == 0 && uploads.Count == 0)
             throw new UsageException("No saved results in bench/results/: run audit-verify, audit-write or chronology with --report first.");
 
         var document = File.Exists(DocumentPath) ? await File.ReadAllTextAsync(DocumentPath, ct) : "# Performance\n";
@@ -48,6 +49,11 @@ public static class PerformanceReport
             document = ReplaceSection(document, LargeAuthorityReport.Heading, LargeAuthorityReport.Render(tiers));
             await File.WriteAllTextAsync(LargeAuthorityReport.SvgPath, LargeAuthorityReport.Svg(tiers), ct);
             rewritten.Add(LargeAuthorityReport.Heading);
+        }
+        if (uploads.Count > 0)
+        {
+            document = ReplaceSection(document, UploadMemoryReport.Heading, UploadMemoryReport.Render(uploads));
+            rewritten.Add(UploadMemoryReport.Heading);
         }
         await File.WriteAllTextAsync(DocumentPath, document, ct);
         Console.WriteLine($"Rewrote {string.Join(" and ", rewritten.Select(h => $"\"{h}\""))} of {Path.GetRelativePath(Repository.Root, DocumentPath)}");
