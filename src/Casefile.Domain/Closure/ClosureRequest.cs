@@ -9,7 +9,15 @@ public enum ClosureRequestStatus { Submitted, Returned, Authorised, Withdrawn }
 public enum LetterRecipientKind { ParentOrCarer, Professional }
 
 /// <summary>Someone the worker asks the admin officer to send a closure letter to (policy 6.4).</summary>
-public sealed record LetterRecipient(LetterRecipientKind Kind, string Name, string? Address, Guid? PersonId = null);
+public sealed record LetterRecipient(LetterRecipientKind Kind, string Name, string? Address, Guid? PersonId = null)
+{
+    public const int MaxAddressLines = 7;
+    public const int MaxLineLength = 200;
+
+    /// <summary>The address as the lines of an envelope window: one per line typed, blanks dropped.</summary>
+    public static IReadOnlyList<string> AddressLines(string? address) =>
+        (address ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+}
 
 /// <summary>
 /// Who is deciding a request: their roles, and whether they are the requester's line manager or a
@@ -176,6 +184,13 @@ public sealed class ClosureRequest
         var list = (recipients ?? []).Select((r, i) => new LetterRecipient(r.Kind,
             Guard.Required(r.Name, $"letterRecipients[{i}].name", "the name of the person to write to", 200),
             Guard.Optional(r.Address, $"letterRecipients[{i}].address", "the address", 1000), r.PersonId)).ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var lines = LetterRecipient.AddressLines(list[i].Address);
+            if (lines.Count > LetterRecipient.MaxAddressLines || lines.Any(l => l.Length > LetterRecipient.MaxLineLength))
+                throw new RuleViolationException("address-too-long",
+                    $"An address can have up to {LetterRecipient.MaxAddressLines} lines of up to {LetterRecipient.MaxLineLength} characters", $"letterRecipients[{i}].address");
+        }
         if (list.Count > MaxRecipients)
             throw new RuleViolationException("too-many-recipients", $"Choose up to {MaxRecipients} people to write to", "letterRecipients");
         LetterRecipients = list;

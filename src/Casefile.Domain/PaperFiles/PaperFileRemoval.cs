@@ -1,4 +1,5 @@
 using Casefile.Domain.Common;
+using Casefile.Domain.Staff;
 
 namespace Casefile.Domain.PaperFiles;
 

@@ -627,6 +627,9 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.Property<Guid>("AllocatedWorkerId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("CareLeaverWithAdultServices")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
@@ -691,6 +694,154 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.HasKey("CaseFileId", "Number");
 
                     b.ToTable("CaseVolumes", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Closure.AdminTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClosureRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("ClosureRequestId");
+
+                    b.HasIndex("CompletedBy");
+
+                    b.HasIndex("TeamId", "Status", "CreatedAt");
+
+                    b.ToTable("AdminTasks", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Closure.ClosureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LetterRecipients")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Volume")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Casefile.Domain.Closure.ClosureRequest.Summary#ClosingSummary", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ActionsAndOutcomes")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("ActionsAndOutcomes");
+
+                            b1.Property<string>("ContinuingSupport")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("ContinuingSupport");
+
+                            b1.Property<string>("OtherProfessionals")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("OtherProfessionals");
+
+                            b1.Property<string>("ReasonForInvolvement")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("ReasonForInvolvement");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedBy");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("CaseFileId", "Status");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("ClosureRequests", (string)null);
                 });
 
             modelBuilder.Entity("Casefile.Domain.Consent.ConsentToShare", b =>
@@ -1675,6 +1826,99 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.ToTable("Teams", (string)null);
                 });
 
+            modelBuilder.Entity("Casefile.Domain.Transfers.CaseTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ToTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Casefile.Domain.Transfers.CaseTransfer.Summary#TransferSummary", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ActionsUndertaken")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("ActionsUndertaken");
+
+                            b1.Property<string>("Assessment")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("Assessment");
+
+                            b1.Property<string>("Plan")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("Plan");
+
+                            b1.Property<string>("ReasonForInvolvement")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("ReasonForInvolvement");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedBy");
+
+                    b.HasIndex("FromTeamId");
+
+                    b.HasIndex("FromWorkerId");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("ToWorkerId");
+
+                    b.HasIndex("CaseFileId", "Status");
+
+                    b.HasIndex("ToTeamId", "Status");
+
+                    b.ToTable("CaseTransfers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1953,6 +2197,52 @@ namespace Casefile.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Casefile.Domain.Closure.AdminTask", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.Closure.ClosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ClosureRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Closure.ClosureRequest", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Casefile.Domain.Consent.ConsentToShare", b =>
                 {
                     b.HasOne("Casefile.Domain.Cases.CaseFile", null)
@@ -2220,6 +2510,49 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.HasOne("Casefile.Domain.Staff.Team", null)
                         .WithMany()
                         .HasForeignKey("ParentTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Transfers.CaseTransfer", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("FromTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ToWorkerId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

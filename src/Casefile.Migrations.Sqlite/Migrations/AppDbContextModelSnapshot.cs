@@ -622,6 +622,9 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AllocatedWorkerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CareLeaverWithAdultServices")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
@@ -686,6 +689,154 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.HasKey("CaseFileId", "Number");
 
                     b.ToTable("CaseVolumes", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Closure.AdminTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClosureRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("ClosureRequestId");
+
+                    b.HasIndex("CompletedBy");
+
+                    b.HasIndex("TeamId", "Status", "CreatedAt");
+
+                    b.ToTable("AdminTasks", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Closure.ClosureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterRecipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Volume")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Casefile.Domain.Closure.ClosureRequest.Summary#ClosingSummary", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ActionsAndOutcomes")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ActionsAndOutcomes");
+
+                            b1.Property<string>("ContinuingSupport")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContinuingSupport");
+
+                            b1.Property<string>("OtherProfessionals")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OtherProfessionals");
+
+                            b1.Property<string>("ReasonForInvolvement")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReasonForInvolvement");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedBy");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("CaseFileId", "Status");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("ClosureRequests", (string)null);
                 });
 
             modelBuilder.Entity("Casefile.Domain.Consent.ConsentToShare", b =>
@@ -1668,6 +1819,99 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.ToTable("Teams", (string)null);
                 });
 
+            modelBuilder.Entity("Casefile.Domain.Transfers.CaseTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromWorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToWorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Casefile.Domain.Transfers.CaseTransfer.Summary#TransferSummary", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ActionsUndertaken")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ActionsUndertaken");
+
+                            b1.Property<string>("Assessment")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Assessment");
+
+                            b1.Property<string>("Plan")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Plan");
+
+                            b1.Property<string>("ReasonForInvolvement")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReasonForInvolvement");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedBy");
+
+                    b.HasIndex("FromTeamId");
+
+                    b.HasIndex("FromWorkerId");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("ToWorkerId");
+
+                    b.HasIndex("CaseFileId", "Status");
+
+                    b.HasIndex("ToTeamId", "Status");
+
+                    b.ToTable("CaseTransfers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1942,6 +2186,52 @@ namespace Casefile.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Casefile.Domain.Closure.AdminTask", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.Closure.ClosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ClosureRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Closure.ClosureRequest", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Casefile.Domain.Consent.ConsentToShare", b =>
                 {
                     b.HasOne("Casefile.Domain.Cases.CaseFile", null)
@@ -2209,6 +2499,49 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.HasOne("Casefile.Domain.Staff.Team", null)
                         .WithMany()
                         .HasForeignKey("ParentTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Transfers.CaseTransfer", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("FromTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ToWorkerId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1,5 +1,6 @@
 using Casefile.Domain.Common;
 using Casefile.Domain.PaperFiles;
+using Casefile.Domain.Staff;
 
 namespace Casefile.Domain.Tests.PaperFiles;
 

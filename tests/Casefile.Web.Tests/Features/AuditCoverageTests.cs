@@ -48,12 +48,19 @@ public sealed class AuditCoverageTests
         planned.ShouldBe(HttpStatusCode.Created, plan.ToString());
         var (asked, closure) = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/closure-requests", new
         {
-            reasonForInvolvement = "Attendance", actionsAndOutcomes = "Support", otherProfessionals = "School agrees", continuingSupport = "School nurse",
+            reasonForInvolvement = "Attendance",
+            actionsAndOutcomes = "Support",
+            otherProfessionals = "School agrees",
+            continuingSupport = "School nurse",
         });
         asked.ShouldBe(HttpStatusCode.Created, closure.ToString());
         var (proposed, transfer) = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/transfers", new
         {
-            toTeam = "Riverside Family Support Team", reasonForInvolvement = "Attendance", assessment = "Done", plan = "CIN plan", actionsUndertaken = "Visits",
+            toTeam = "Riverside Family Support Team",
+            reasonForInvolvement = "Attendance",
+            assessment = "Done",
+            plan = "CIN plan",
+            actionsUndertaken = "Visits",
         });
         proposed.ShouldBe(HttpStatusCode.Created, transfer.ToString());
         var ids = new Ids(assessment.Id(), plan.Id(), volume.Id(), closure.Id(), transfer.Id());

@@ -84,7 +84,7 @@ public sealed class AuthoriseAssessmentOrPlan(AppDbContext db, AssessmentLoader 
     public async Task<SavedAssessmentOrPlan> HandleAsync(Guid id, AssessmentOrPlanCategory category, AssessmentOrPlanActionCommand command, CancellationToken ct)
     {
         var (work, childId) = await loader.ForChangeAsync(id, category, command.Version, "authorise", ct);
-        var line = await LineManagement.ManagersAboveAsync(db, work.AuthorId, ct);
+        var line = await LineManagers.ManagersAboveAsync(db, work.AuthorId, ct);
         var now = clock.GetUtcNow();
         try
         {
@@ -112,7 +112,7 @@ public sealed class ReturnAssessmentOrPlan(AppDbContext db, AssessmentLoader loa
     public async Task<SavedAssessmentOrPlan> HandleAsync(Guid id, AssessmentOrPlanCategory category, ReturnAssessmentOrPlanCommand command, CancellationToken ct)
     {
         var (work, childId) = await loader.ForChangeAsync(id, category, command.Version, "return", ct);
-        var line = await LineManagement.ManagersAboveAsync(db, work.AuthorId, ct);
+        var line = await LineManagers.ManagersAboveAsync(db, work.AuthorId, ct);
         try
         {
             work.Return(await loader.DeciderAsync(ct), line, command.Reason, clock.GetUtcNow());
@@ -183,38 +183,6 @@ public sealed class AssessmentLoader(AppDbContext db, CaseAccess access, Current
     }
 
     public static SavedAssessmentOrPlan Saved(AssessmentOrPlan w) => new(w.Id, w.CaseFileId, w.Kind, w.Status, w.DueBy, w.Version);
-}
-
-/// <summary>The line-manager chain (StaffUser.LineManagerId): who is above a person, and who is below.</summary>
-public static class LineManagement
-{
-    /// <summary>The person's line manager, their line manager, and so on up, nearest first.</summary>
-    public static async Task<IReadOnlyList<Guid>> ManagersAboveAsync(AppDbContext db, Guid userId, CancellationToken ct)
-    {
-        var chain = new List<Guid>();
-        var current = userId;
-        // A mistaken loop in the data must not hang a request: stop at the first repeat.
-        for (var i = 0; i < 50; i++)
-        {
-            var next = await db.Users.Where(u => u.Id == current).Select(u => u.LineManagerId).SingleOrDefaultAsync(ct);
-            if (next is not { } manager || manager == userId || chain.Contains(manager)) break;
-            chain.Add(manager);
-            current = manager;
-        }
-        return chain;
-    }
-
-    /// <summary>Everyone whose line-manager chain includes <paramref name="managerId"/>.</summary>
-    public static async Task<IReadOnlySet<Guid>> ReportsOfAsync(AppDbContext db, Guid managerId, CancellationToken ct)
-    {
-        var links = await db.Users.Where(u => u.LineManagerId != null).Select(u => new { u.Id, Manager = u.LineManagerId!.Value }).ToListAsync(ct);
-        var reports = new HashSet<Guid>();
-        var frontier = new Queue<Guid>([managerId]);
-        while (frontier.TryDequeue(out var m))
-            foreach (var report in links.Where(l => l.Manager == m).Select(l => l.Id))
-                if (report != managerId && reports.Add(report)) frontier.Enqueue(report);
-        return reports;
-    }
 }
 
 internal static class AssessmentContent

@@ -51,7 +51,7 @@ public sealed class AssessmentQueries(AppDbContext db, CaseAccess access, Curren
         var writable = (await access.DecideAsync((await access.FactsAsync(caseId, ct))!, AccessAction.Write, ct)).Allowed;
         var viewer = await user.ViewerAsync(ct);
         var inLine = w.Status == AssessmentOrPlanStatus.Submitted && viewer.IsManager && w.AuthorId != user.Id
-            && (await LineManagement.ManagersAboveAsync(db, w.AuthorId, ct)).Contains(user.Id);
+            && (await LineManagers.ManagersAboveAsync(db, w.AuthorId, ct)).Contains(user.Id);
         var calendar = await calendars.CurrentAsync(ct);
         return new AssessmentOrPlanView(w.Id, caseId, heading.Reference, heading.ChildId, heading.ChildName, w.Kind, AssessmentOrPlanKinds.Name(w.Kind),
             w.Category, w.Status, AssessmentOrPlanKinds.Name(w.Status), w.Content, w.AuthorId, names.GetValueOrDefault(w.AuthorId, "Unknown"), w.CreatedAt,
@@ -89,7 +89,7 @@ public sealed class AssessmentQueries(AppDbContext db, CaseAccess access, Curren
         IReadOnlyList<AssessmentOrPlanSummary> awaiting = [];
         if (viewer.IsManager)
         {
-            var reports = (await LineManagement.ReportsOfAsync(db, me, ct)).ToList();
+            var reports = (await LineManagers.ReportsOfAsync(db, me, ct)).ToList();
             awaiting = [.. (await SummariesAsync(db.AssessmentsAndPlans.Where(w => w.Status == AssessmentOrPlanStatus.Submitted
                 && reports.Contains(w.AuthorId) && !hidden.Contains(w.CaseFileId)), ct)).OrderBy(s => s.SubmittedAt)];
         }

@@ -25,11 +25,13 @@ public sealed class AdminTasks(AppDbContext db, CurrentUser user, AuditTrail aud
     public async Task<IReadOnlyList<AdminTaskView>> MineAsync(CancellationToken ct)
     {
         var teams = await TeamsAsync(ct);
-        if (teams.Count == 0) return [];
-        var tasks = await Views(db.AdminTasks.Where(t => teams.Contains(t.TeamId) && t.Status == AdminTaskStatus.ToDo)).ToListAsync(ct);
+        var tasks = teams.Count == 0 ? []
+            : await Views(db.AdminTasks.Where(t => teams.Contains(t.TeamId) && t.Status == AdminTaskStatus.ToDo)).ToListAsync(ct);
+        // The list is audited even when empty (who looked, and that they saw nothing), and once per case it showed.
+        audit.Record(AuditAction.View, "admin-task-list", null, reason: $"{tasks.Count} tasks");
         foreach (var caseId in tasks.Select(t => t.CaseId).Distinct())
             audit.Record(AuditAction.View, "admin-task", null, caseId, reason: "admin tasks");
-        if (tasks.Count > 0) await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         return tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.CaseReference).ToList();
     }
 

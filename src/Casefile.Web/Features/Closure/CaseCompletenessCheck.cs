@@ -27,7 +27,7 @@ public sealed class CaseCompletenessCheck(AppDbContext db, TimeProvider clock)
         return new CaseCompleteness(drafts, outstanding, consent, gaps);
     }
 
-    // Assessments and plans not authorised or not ended: filled in by the assessments feature.
-    private static Task<IReadOnlyList<string>> OutstandingWorkAsync(Guid caseId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<string>>([]);
+    // Assessments and plans not authorised, and plans still in force (policy 6.6, Appendix 2).
+    private async Task<IReadOnlyList<string>> OutstandingWorkAsync(Guid caseId, CancellationToken ct) =>
+        (await Assessments.AssessmentQueries.OutstandingForCaseAsync(db, caseId, ct)).Select(w => w.Description).ToList();
 }

@@ -155,12 +155,13 @@ public sealed class DecideClosure(AppDbContext db, CaseAccess access, CurrentUse
         var now = clock.GetUtcNow();
         request.Authorise(decider, record, file.CareLeaverWithAdultServices, now);
         var today = clock.Today();
-        file.RecordClosure(today < file.OpenedOn ? file.OpenedOn : today);
+        var closedOn = today < file.OpenedOn ? file.OpenedOn : today;
+        file.RecordClosure(closedOn);
 
         var teamId = file.TeamId;
         foreach (var (kind, description) in AdminTask.Standard())
             db.AdminTasks.Add(new AdminTask(Guid.NewGuid(), file.Id, request.Id, teamId, kind, description, null, now));
-        foreach (var letter in await letters.FileAsync(file, request, ct))
+        foreach (var letter in await letters.FileAsync(file, request, closedOn, ct))
             db.AdminTasks.Add(new AdminTask(Guid.NewGuid(), file.Id, request.Id, teamId,
                 letter.Recipient.Kind == LetterRecipientKind.ParentOrCarer ? AdminTaskKind.ClosureLetterToParentOrCarer : AdminTaskKind.ClosureLetterToProfessional,
                 $"Send the closure letter to {letter.Recipient.Name}", letter.DocumentId, now));
@@ -186,7 +187,7 @@ public sealed class DecideClosure(AppDbContext db, CaseAccess access, CurrentUse
         var request = await db.ClosureRequests.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("The closure request");
         await access.DemandAsync(request.CaseFileId, AccessAction.Write, AuditAction.Decide, ct);
         var viewer = await user.ViewerAsync(ct);
-        var manages = await LineManagement.ManagesAsync(db, user.Id, request.RequestedBy, ct);
+        var manages = await LineManagers.ManagesAsync(db, user.Id, request.RequestedBy, ct);
         return (request, new Decider(user.Id, viewer.Roles, manages));
     }
 }
@@ -261,9 +262,9 @@ public sealed class ClosureQueries(AppDbContext db, CaseAccess access, CurrentUs
     public async Task<IReadOnlyList<ClosureQueueItem>> AwaitingMyDecisionAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        if (!viewer.IsManager) return [];
-        var reports = (await LineManagement.ReportsOfAsync(db, user.Id, ct)).ToList();
-        var items = await Items(db.ClosureRequests.Where(r => r.Status == ClosureRequestStatus.Submitted && reports.Contains(r.RequestedBy))).ToListAsync(ct);
+        var reports = viewer.IsManager ? (await LineManagers.ReportsOfAsync(db, user.Id, ct)).ToList() : [];
+        var items = reports.Count == 0 ? []
+            : await Items(db.ClosureRequests.Where(r => r.Status == ClosureRequestStatus.Submitted && reports.Contains(r.RequestedBy))).ToListAsync(ct);
         return await VisibleAsync(items, ct);
     }
 
@@ -280,11 +281,9 @@ public sealed class ClosureQueries(AppDbContext db, CaseAccess access, CurrentUs
     {
         var hidden = await access.HiddenCaseIds().ToListAsync(ct);
         var visible = items.Where(i => !hidden.Contains(i.CaseId)).OrderBy(i => i.RequestedAt).ToList();
-        if (visible.Count > 0)
-        {
-            foreach (var i in visible) audit.Record(AuditAction.View, "closure-request", i.Id, i.CaseId, reason: "queue");
-            await db.SaveChangesAsync(ct);
-        }
+        audit.Record(AuditAction.View, "closure-request-list", null, reason: $"{visible.Count} requests");
+        foreach (var i in visible) audit.Record(AuditAction.View, "closure-request", i.Id, i.CaseId, reason: "queue");
+        await db.SaveChangesAsync(ct);
         return visible;
     }
 

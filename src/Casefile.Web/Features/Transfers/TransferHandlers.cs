@@ -158,7 +158,8 @@ public sealed class TransferQueries(AppDbContext db, CaseAccess access, CurrentU
     {
         var transfer = await db.CaseTransfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("The transfer");
         var viewer = await user.ViewerAsync(ct);
-        var receiving = viewer.IsManager && viewer.OverseenTeamIds.Contains(transfer.ToTeamId) && transfer.Status == TransferStatus.Proposed;
+        // The receiving manager reads the transfer they are deciding (or decided) before the case is theirs.
+        var receiving = viewer.IsManager && viewer.OverseenTeamIds.Contains(transfer.ToTeamId);
         if (!receiving) await access.DemandAsync(transfer.CaseFileId, AccessAction.Read, AuditAction.View, ct);
         var view = await Views(db.CaseTransfers.Where(t => t.Id == id)).SingleAsync(ct);
         audit.Record(AuditAction.View, "transfer", id, transfer.CaseFileId, reason: receiving ? "Receiving manager" : null);
@@ -170,13 +171,14 @@ public sealed class TransferQueries(AppDbContext db, CaseAccess access, CurrentU
     public async Task<IReadOnlyList<TransferView>> ToAcceptAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        if (!viewer.IsManager) return [];
-        var teams = viewer.OverseenTeamIds.ToList();
+        var teams = viewer.IsManager ? viewer.OverseenTeamIds.ToList() : [];
         var hidden = await access.HiddenCaseIds().ToListAsync(ct);
-        var items = (await Views(db.CaseTransfers.Where(t => t.Status == TransferStatus.Proposed && teams.Contains(t.ToTeamId))).ToListAsync(ct))
-            .Where(t => !hidden.Contains(t.CaseId)).OrderBy(t => t.RequestedAt).ToList();
+        var items = teams.Count == 0 ? []
+            : (await Views(db.CaseTransfers.Where(t => t.Status == TransferStatus.Proposed && teams.Contains(t.ToTeamId))).ToListAsync(ct))
+                .Where(t => !hidden.Contains(t.CaseId)).OrderBy(t => t.RequestedAt).ToList();
+        audit.Record(AuditAction.View, "transfer-list", null, reason: $"{items.Count} transfers to accept");
         foreach (var t in items) audit.Record(AuditAction.View, "transfer", t.Id, t.CaseId, reason: "queue");
-        if (items.Count > 0) await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         return items;
     }
 

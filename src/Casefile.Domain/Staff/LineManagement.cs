@@ -1,8 +1,8 @@
-namespace Casefile.Domain.PaperFiles;
+namespace Casefile.Domain.Staff;
 
 /// <summary>
 /// The line-management chain: a worker's line manager, their line manager, and so on up. Policy
-/// 7.3 asks for the worker's line manager; a manager further up the same line may stand in.
+/// 6.5, 7.3 and 9.2 ask for the worker's line manager; a manager further up the same line may stand in.
 /// </summary>
 public static class LineManagement
 {
@@ -21,6 +21,20 @@ public static class LineManagement
             current = up;
         }
         return false;
+    }
+
+    /// <summary>The person's line manager, their line manager, and so on up, nearest first.</summary>
+    public static IReadOnlyList<Guid> ManagersAbove(Guid staffId, IReadOnlyDictionary<Guid, Guid?> lineManagerOf)
+    {
+        var chain = new List<Guid>();
+        var seen = new HashSet<Guid> { staffId };
+        var current = staffId;
+        while (lineManagerOf.TryGetValue(current, out var next) && next is { } up && seen.Add(up))
+        {
+            chain.Add(up);
+            current = up;
+        }
+        return chain;
     }
 
     /// <summary>Everyone below <paramref name="managerId"/> in the line: their line reports, and their reports' reports.</summary>

@@ -1,4 +1,5 @@
 using Casefile.Domain.PaperFiles;
+using Casefile.Domain.Staff;
 
 namespace Casefile.Domain.Tests.PaperFiles;
 

@@ -1,0 +1,81 @@
+using System.Net;
+using Casefile.Domain.Records;
+using Casefile.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casefile.Web.Tests.Transfers;
+
+public sealed class TransferApiTests
+{
+    private const string Riverside = "Riverside Family Support Team";
+
+    private static object Proposal(string? toWorker = null) => new
+    {
+        toTeam = Riverside,
+        toWorker,
+        reasonForInvolvement = "Concerns about neglect raised by school.",
+        assessment = "Child and family assessment completed 3 March.",
+        plan = "Child in need plan: breakfast club, parenting support.",
+        actionsUndertaken = "Fortnightly home visits; referral to early help.",
+    };
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Accept_ByReceivingTeamsManager_ReallocatesAndWritesItOnTheRecord(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var (proposed, transfer) = await worker.PostAsync($"/api/v1/cases/{caseId}/transfers", Proposal());
+        proposed.ShouldBe(HttpStatusCode.Created, transfer.ToString());
+        var id = transfer.Id();
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/transfers", Proposal())).Status.ShouldBe(HttpStatusCode.Conflict);
+
+        // Daniel manages the sending team, not the receiving one.
+        (await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/transfers/{id}/accept", new { worker = "ben.carter" }))
+            .Status.ShouldBe(HttpStatusCode.NotFound);
+        var receiving = await app.ClientAsync("hannah.price");
+        var (_, queue) = await receiving.GetJsonAsync("/api/v1/transfers/to-accept");
+        queue.GetProperty("transfers").EnumerateArray().ShouldContain(t => t.Id() == id);
+        (await receiving.PostAsync($"/api/v1/transfers/{id}/accept", new { })).ShouldBeProblem(HttpStatusCode.BadRequest, "workerId");
+
+        var (accepted, body) = await receiving.PostAsync($"/api/v1/transfers/{id}/accept", new { worker = "ben.carter" });
+
+        accepted.ShouldBe(HttpStatusCode.OK, body.ToString());
+        body.Str("status").ShouldBe("accepted");
+        body.Str("toWorker").ShouldBe("Ben Carter");
+        var file = await app.WithDbAsync(d => d.CaseFiles.Where(c => c.Id == caseId).Select(c => new { c.AllocatedWorkerId, c.TeamId }).SingleAsync());
+        var ben = await app.WithDbAsync(d => d.Users.Where(u => u.UserName == "ben.carter").Select(u => u.Id).SingleAsync());
+        file.AllocatedWorkerId.ShouldBe(ben);
+        var line = await app.WithDbAsync(d => d.Chronology.SingleAsync(e => e.CaseFileId == caseId && e.Kind == ChronologyKind.Transfer));
+        line.Title.ShouldContain(Riverside);
+        line.Summary!.ShouldContain("Child in need plan");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Propose_WithoutSummary_NamesEachMissingPart(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+
+        var answer = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/transfers", new { toTeam = "Nowhere", toWorker = "x" });
+
+        answer.ShouldBeProblem(HttpStatusCode.BadRequest, "toTeam", "reasonForInvolvement", "assessment", "plan", "actionsUndertaken");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Return_NeedsAReasonAndLeavesTheCaseWhereItWas(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var (_, transfer) = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/transfers", Proposal("ben.carter"));
+        var receiving = await app.ClientAsync("hannah.price");
+
+        (await receiving.PostAsync($"/api/v1/transfers/{transfer.Id()}/return", new { reason = " " })).ShouldBeProblem(HttpStatusCode.BadRequest, "reason");
+        var (returned, body) = await receiving.PostAsync($"/api/v1/transfers/{transfer.Id()}/return", new { reason = "No capacity until January" });
+
+        returned.ShouldBe(HttpStatusCode.OK, body.ToString());
+        body.Str("status").ShouldBe("returned");
+        var amara = await app.WithDbAsync(d => d.Users.Where(u => u.UserName == "amara.osei").Select(u => u.Id).SingleAsync());
+        (await app.WithDbAsync(d => d.CaseFiles.Where(c => c.Id == caseId).Select(c => c.AllocatedWorkerId).SingleAsync())).ShouldBe(amara);
+    }
+}
