@@ -8,9 +8,20 @@ namespace Casefile.Web.Features.Cases;
 [Authorize]
 public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency, Documents.DocumentQueries documents, Emails.EmailQueries emails,
     PaperFiles.PaperFileQueries paperFiles, PaperFiles.PaperFileAccess paperFileAccess,
-    Assessments.AssessmentQueries assessments)
+    Assessments.AssessmentQueries assessments, Closure.ClosureQueries closures, Closure.AdminTasks adminTasks, Transfers.TransferQueries transfers)
     : CasefilePageModel
 {
+    /// <summary>The case's request to close, while it waits or after it came back (policy 6.3).</summary>
+    public Closure.ClosureQueueItem? OpenClosure { get; private set; }
+
+    /// <summary>The request that closed the case, when it is closed.</summary>
+    public Guid? AuthorisedClosureId { get; private set; }
+
+    public Transfers.TransferView? OpenTransfer { get; private set; }
+
+    /// <summary>What the admin officer still has to do, and has done, after closure (policy 6.4).</summary>
+    public IReadOnlyList<Closure.AdminTaskView> AdminTasks { get; private set; } = [];
+
     public CaseView? Case { get; private set; }
 
     /// <summary>Documents uploaded to the case, newest first; email attachments are listed with their email.</summary>
@@ -56,6 +67,10 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
             PaperVolumes = await paperFiles.ListAsync(id, ct);
             MayKeepPaperRegister = await paperFileAccess.MayKeepRegisterAsync(id, ct);
             AssessmentsAndPlans = await assessments.ListForCaseAsync(id, null, ct);
+            OpenClosure = await closures.OpenForCaseAsync(id, ct);
+            AuthorisedClosureId = Case.Status == Domain.Cases.CaseStatus.Closed ? await closures.AuthorisedForCaseAsync(id, ct) : null;
+            OpenTransfer = await transfers.OpenForCaseAsync(id, ct);
+            AdminTasks = await adminTasks.ForCaseAsync(id, ct);
         }
         catch (AccessDeniedException e)
         {

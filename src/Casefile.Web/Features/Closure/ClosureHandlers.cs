@@ -226,6 +226,9 @@ public sealed record ClosureRequestView(
     string ReasonForInvolvement, string ActionsAndOutcomes, string OtherProfessionals, string ContinuingSupport,
     IReadOnlyList<ChecklistResultView> Checklist, IReadOnlyList<LetterRecipientInput> LetterRecipients, Guid Version)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid RequestedById { get; init; }
+
     public IEnumerable<ChecklistResultView> Outstanding => Checklist.Where(c => c.Answer == "outstanding");
 }
 
@@ -250,13 +253,19 @@ public sealed class ClosureQueries(AppDbContext db, CaseAccess access, CurrentUs
             results.Select(r => new ChecklistResultView(r.Item.Id, r.Item.Text, r.Item.Source == ChecklistSource.Casefile ? "casefile" : "worker",
                 request.Status == ClosureRequestStatus.Authorised && r.Answer == ChecklistAnswer.Outstanding ? "done" : r.Answer.Name(), r.Detail)).ToList(),
             request.LetterRecipients.Select(l => new LetterRecipientInput(l.Kind.Name(), l.Name, l.Address, l.PersonId)).ToList(),
-            request.Version);
+            request.Version)
+        { RequestedById = request.RequestedBy };
     }
 
     /// <summary>The case's open request, if any (the case page links to it).</summary>
     public Task<ClosureQueueItem?> OpenForCaseAsync(Guid caseId, CancellationToken ct) =>
         Items(db.ClosureRequests.Where(r => r.CaseFileId == caseId
             && (r.Status == ClosureRequestStatus.Submitted || r.Status == ClosureRequestStatus.Returned))).FirstOrDefaultAsync(ct);
+
+    /// <summary>The request that closed the case's current volume.</summary>
+    public Task<Guid?> AuthorisedForCaseAsync(Guid caseId, CancellationToken ct) =>
+        db.ClosureRequests.Where(r => r.CaseFileId == caseId && r.Status == ClosureRequestStatus.Authorised)
+            .OrderByDescending(r => r.Volume).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Requests waiting for this manager: submitted by people in their line (policy 6.5).</summary>
     public async Task<IReadOnlyList<ClosureQueueItem>> AwaitingMyDecisionAsync(CancellationToken ct)
