@@ -93,21 +93,27 @@ public static class ClosureChecklist
     public static IReadOnlyList<ChecklistEntry> Normalise(IEnumerable<ChecklistEntry>? entries)
     {
         var byId = new Dictionary<string, ChecklistEntry>();
+        var errors = new List<RuleViolationException>();
         foreach (var entry in entries ?? [])
         {
-            var item = Item(entry.ItemId);
-            var field = $"checklist.{item.Id}";
-            if (!byId.TryAdd(item.Id, entry))
-                throw new RuleViolationException("checklist-item-repeated", $"'{item.Text}' is answered twice", field);
-            if (item.Source == ChecklistSource.Casefile && entry.Answer == ChecklistAnswer.Done)
-                throw new RuleViolationException("checked-by-casefile", $"Casefile checks '{item.Text}' itself: it cannot be ticked", field);
-            if (item.Source == ChecklistSource.Casefile && entry.Answer == ChecklistAnswer.NotApplicable && !item.MayExplain)
-                throw new RuleViolationException("cannot-be-explained", $"'{item.Text}' must be true before the case can close", field);
-            if (entry.Answer == ChecklistAnswer.NotApplicable)
-                byId[item.Id] = entry with { Reason = Guard.Required(entry.Reason, field, "why this does not apply", ReasonLength) };
-            else
-                byId[item.Id] = entry with { Reason = null };
+            try
+            {
+                var item = Item(entry.ItemId);
+                var field = $"checklist.{item.Id}";
+                if (!byId.TryAdd(item.Id, entry))
+                    throw new RuleViolationException("checklist-item-repeated", $"'{item.Text}' is answered twice", field);
+                if (item.Source == ChecklistSource.Casefile && entry.Answer == ChecklistAnswer.Done)
+                    throw new RuleViolationException("checked-by-casefile", $"Casefile checks '{item.Text}' itself: it cannot be ticked", field);
+                if (item.Source == ChecklistSource.Casefile && entry.Answer == ChecklistAnswer.NotApplicable && !item.MayExplain)
+                    throw new RuleViolationException("cannot-be-explained", $"'{item.Text}' must be true before the case can close", field);
+                byId[item.Id] = entry.Answer == ChecklistAnswer.NotApplicable
+                    ? entry with { Reason = Guard.Required(entry.Reason, field, "why this does not apply", ReasonLength) }
+                    : entry with { Reason = null };
+            }
+            catch (RuleViolationException e) { errors.Add(e); }
         }
+        if (errors.Count == 1) throw errors[0];
+        if (errors.Count > 1) throw new RuleViolationsException(errors);
 
         return Items.Select(i => byId.TryGetValue(i.Id, out var e) ? e : new ChecklistEntry(i.Id, ChecklistAnswer.Outstanding)).ToList();
     }

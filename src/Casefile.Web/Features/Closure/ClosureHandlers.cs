@@ -84,6 +84,10 @@ internal static class ClosureInput
             catch (RuleViolationException e) { errors.Add(e); }
         }
 
+        try { ClosureChecklist.Normalise(checklist); }
+        catch (RuleViolationsException e) { errors.AddRange(e.Violations); }
+        catch (RuleViolationException e) { errors.Add(e); }
+
         var recipients = new List<LetterRecipient>();
         foreach (var (input, i) in (command.LetterRecipients ?? []).Select((r, i) => (r, i)))
         {
