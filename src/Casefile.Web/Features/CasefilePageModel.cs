@@ -35,6 +35,11 @@ public abstract class CasefilePageModel : PageModel
         {
             ModelState.AddModelError("", "Somebody else changed this record after you opened it. Check the record as it is now, then try again. What you typed is still below.");
         }
+        catch (RuleViolationsException e)
+        {
+            // Several fields at once: each message goes by its own field, so the summary lists them all.
+            foreach (var v in e.Violations) ModelState.AddModelError(v.Field is null ? "" : FormKey(v.Field, fieldMap), v.Message);
+        }
         catch (RuleViolationException e)
         {
             ModelState.AddModelError(e.Field is null ? "" : FormKey(e.Field, fieldMap), e.Message);
