@@ -18,6 +18,8 @@ public sealed class DetailsModel(Data.AppDbContext db, CurrentUser user, Transfe
     public TransferView Transfer { get; private set; } = null!;
     public bool CanDecide { get; private set; }
     public bool CanWithdraw { get; private set; }
+    /// <summary>The receiving manager may not open the case until they accept it, so their way back is "Your work".</summary>
+    public bool IsReceivingManager { get; private set; }
     public IReadOnlyList<SelectListItem> Workers { get; private set; } = [];
 
     [BindProperty]
@@ -56,10 +58,11 @@ public sealed class DetailsModel(Data.AppDbContext db, CurrentUser user, Transfe
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Transfer = await queries.GetAsync(id, ct);
-        if (Transfer.Status != "proposed") return;
         var parties = await db.CaseTransfers.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.ToTeamId, t.RequestedBy }).SingleAsync(ct);
         var viewer = await user.ViewerAsync(ct);
-        CanDecide = viewer.IsManager && viewer.OverseenTeamIds.Contains(parties.ToTeamId);
+        IsReceivingManager = viewer.IsManager && viewer.OverseenTeamIds.Contains(parties.ToTeamId);
+        if (Transfer.Status != "proposed") return;
+        CanDecide = IsReceivingManager;
         CanWithdraw = parties.RequestedBy == user.Id;
         if (CanDecide && Transfer.ToWorker is null)
             Workers = await TransferPageOptions.WorkersAsync(db, parties.ToTeamId, Decision.Worker, "Select a worker", ct);
