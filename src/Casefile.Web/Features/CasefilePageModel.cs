@@ -37,6 +37,7 @@ public abstract class CasefilePageModel : PageModel
         }
         catch (RuleViolationsException e)
         {
+            // Several fields at once: each message goes by its own field, so the summary lists them all.
             foreach (var v in e.Violations) ModelState.AddModelError(v.Field is null ? "" : FormKey(v.Field, fieldMap), v.Message);
         }
         catch (RuleViolationException e)

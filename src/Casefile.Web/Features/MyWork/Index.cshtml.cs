@@ -1,0 +1,51 @@
+using Casefile.Domain.Staff;
+using Casefile.Web.Features.Assessments;
+using Casefile.Web.Features.Closure;
+using Casefile.Web.Features.Transfers;
+using Casefile.Web.Hosting;
+using Casefile.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Casefile.Web.Features.MyWork;
+
+/// <summary>
+/// "Your work": the worker's and the manager's queues on one page. Each section shows only to the
+/// roles it concerns; each queue is read (and audited) by the handler that owns it.
+/// </summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class IndexModel(CurrentUser user, AssessmentQueries assessments, ClosureQueries closures, TransferQueries transfers, AdminTasks adminTasks)
+    : CasefilePageModel
+{
+    public bool IsManager { get; private set; }
+    public bool WritesCases { get; private set; }
+    public bool IsAdminOfficer { get; private set; }
+
+    public IReadOnlyList<AssessmentOrPlanSummary> AwaitingAuthorisation { get; private set; } = [];
+    public IReadOnlyList<ClosureQueueItem> ClosuresToDecide { get; private set; } = [];
+    public IReadOnlyList<TransferView> TransfersToAccept { get; private set; } = [];
+    public IReadOnlyList<AssessmentOrPlanSummary> ReturnedWork { get; private set; } = [];
+    public IReadOnlyList<ClosureQueueItem> ReturnedClosures { get; private set; } = [];
+    public IReadOnlyList<AdminTaskView> AdminTasks { get; private set; } = [];
+
+    public int ReturnedCount => ReturnedWork.Count + ReturnedClosures.Count;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var viewer = await user.ViewerAsync(ct);
+        IsManager = viewer.IsManager;
+        WritesCases = IsManager || viewer.HasRole(StaffRole.SocialWorker);
+        IsAdminOfficer = viewer.HasRole(StaffRole.AdminOfficer);
+        if (WritesCases)
+        {
+            var queues = await assessments.QueuesAsync(ct);
+            (AwaitingAuthorisation, ReturnedWork) = (queues.AwaitingMyAuthorisation, queues.ReturnedToMe);
+            ReturnedClosures = await closures.ReturnedToMeAsync(ct);
+        }
+        if (IsManager)
+        {
+            ClosuresToDecide = await closures.AwaitingMyDecisionAsync(ct);
+            TransfersToAccept = await transfers.ToAcceptAsync(ct);
+        }
+        if (IsAdminOfficer) AdminTasks = await adminTasks.MineAsync(ct);
+    }
+}
