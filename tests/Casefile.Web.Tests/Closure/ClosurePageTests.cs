@@ -40,7 +40,10 @@ public sealed class ClosurePageTests
         var (_, caseId) = await Given.OpenCaseAsync(app);
         var (created, request) = await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/closure-requests", new
         {
-            reasonForInvolvement = "a", actionsAndOutcomes = "b", otherProfessionals = "c", continuingSupport = "d",
+            reasonForInvolvement = "a",
+            actionsAndOutcomes = "b",
+            otherProfessionals = "c",
+            continuingSupport = "d",
         });
         created.ShouldBe(HttpStatusCode.Created, request.ToString());
         var manager = await Browserless.SignedInAsync(app, "daniel.hughes");

@@ -14,7 +14,7 @@ namespace Casefile.Web.Features.Closure;
 /// the worker's open request after a manager returned it.
 /// </summary>
 [Authorize]
-public sealed class RequestModel(AppDbContext db, CaseAccess access, CurrentUser user, CaseCompletenessCheck completeness,
+public sealed class RequestModel(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, CaseCompletenessCheck completeness,
     RequestClosure request, ReviseClosureRequest revise) : CasefilePageModel
 {
     public const int RecipientRows = 4;
@@ -25,6 +25,9 @@ public sealed class RequestModel(AppDbContext db, CaseAccess access, CurrentUser
     public CaseHeading? Heading { get; private set; }
     public Guid CaseId { get; private set; }
     public Guid? ExistingId { get; private set; }
+
+    /// <summary>Set when the open request is someone else's: the page links to it instead of showing the form.</summary>
+    public string? OtherRequester { get; private set; }
     public IReadOnlyDictionary<string, ChecklistResult> Checks { get; private set; } = new Dictionary<string, ChecklistResult>();
 
     public sealed class ClosureForm
@@ -78,7 +81,12 @@ public sealed class RequestModel(AppDbContext db, CaseAccess access, CurrentUser
         if (ExistingId is { } id)
         {
             var existing = await db.ClosureRequests.AsNoTracking().SingleAsync(r => r.Id == id, ct);
-            if (existing.RequestedBy != user.Id) return Redirect($"/closure-requests/{id}");
+            if (existing.RequestedBy != user.Id)
+            {
+                // Someone else's request: say so and link to it, rather than start a second one.
+                OtherRequester = await db.Users.Where(u => u.Id == existing.RequestedBy).Select(u => u.DisplayName).SingleAsync(ct);
+                return Page();
+            }
             Input = new ClosureForm
             {
                 ReasonForInvolvement = existing.Summary.ReasonForInvolvement,
@@ -138,6 +146,8 @@ public sealed class RequestModel(AppDbContext db, CaseAccess access, CurrentUser
         ExistingId = await OpenRequestAsync(caseId, ct);
         var record = await completeness.CheckAsync(caseId, ct);
         Checks = ClosureChecklist.Evaluate([], record).ToDictionary(r => r.Item.Id);
+        audit.Record(AuditAction.View, "case", caseId, caseId, Heading.ChildId, reason: "closure form");
+        await db.SaveChangesAsync(ct);
     }
 
     private Task<Guid?> OpenRequestAsync(Guid caseId, CancellationToken ct) =>
