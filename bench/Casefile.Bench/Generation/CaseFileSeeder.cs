@@ -139,7 +139,10 @@ public static class CaseFileSeeder
         // One record whole, with its addenda, present people (JSON) and dates.
         var sample = mine.FirstOrDefault(r => r.Addenda.Count > 0) ?? mine[^1];
         var read = await db.CaseRecords.AsNoTracking().Include(r => r.Addenda).SingleAsync(r => r.Id == sample.Id, ct);
-        if (read.Content != sample.Content with { Present = read.Content.Present } || !read.Content.Present!.SequenceEqual(sample.Content.Present!)
+        // Lists compare by reference in a record's equality: compare them by content, as read back.
+        if (read.Content != sample.Content with { Present = read.Content.Present, LinkedDocuments = read.Content.LinkedDocuments }
+            || !read.Content.Present!.SequenceEqual(sample.Content.Present!)
+            || !(read.Content.LinkedDocuments ?? []).SequenceEqual(sample.Content.LinkedDocuments ?? [])
             || read.RecordBy != sample.RecordBy || read.FinalisedAt != sample.FinalisedAt || read.WorkingDaysLate != sample.WorkingDaysLate
             || read.Addenda.Count != sample.Addenda.Count || read.CreatedAt != sample.CreatedAt)
             throw new InvalidOperationException($"Record {sample.Id} reads back differently through EF Core from how it was generated.");
