@@ -93,6 +93,28 @@ public sealed class RecordPageTests
         (await app.WithDbAsync(d => d.CaseRecords.Where(r => r.CaseFileId == caseId).Select(r => r.Content.Narrative).SingleAsync())).ShouldBe("Started: the child in need plan, and more");
     }
 
+    // The cause of the browser test's "Draft not saved just now" in CI: a person related to the child
+    // in two ways (here mother and carer) made the form's list of people hold them twice, and every
+    // autosave failed on the duplicate.
+    [Fact]
+    public async Task Autosave_WhenSomeoneIsRelatedToTheChildInTwoWays_Saves()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (childId, caseId) = await Given.OpenCaseAsync(app);
+        var manager = await app.ClientAsync("daniel.hughes");
+        var mother = (await manager.PostAsync("/api/v1/people", new { kind = "adult", givenName = "Moira", familyName = "Twoways" })).Body.Id();
+        foreach (var kind in new[] { "mother", "carer" })
+            (await manager.PostAsync($"/api/v1/people/{childId}/relationships", new { relatedPersonId = mother, kind })).Status.ShouldBe(HttpStatusCode.Created);
+        var session = await Browserless.SignedInAsync(app, "amara.osei");
+
+        var page = await session.GetHtmlAsync($"/cases/{caseId}/records/new");
+        var saved = await session.PostFormAsync($"/cases/{caseId}/records/new?handler=Autosave", Form("Visited Moira and the children"), $"/cases/{caseId}/records/new");
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement.GetProperty("saved").GetBoolean().ShouldBeTrue();
+        page.ShouldContain("Moira Twoways (Carer and Mother)");
+    }
+
     [Fact]
     public async Task Outstanding_ShowsTheWorkersOverdueDraft()
     {

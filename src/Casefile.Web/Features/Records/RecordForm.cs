@@ -190,6 +190,9 @@ public static class RecordFormOptions
                              join p in db.People on r.RelatedPersonId equals p.Id
                              orderby p.FamilyName, p.GivenName
                              select new { p.Id, Name = p.GivenName + " " + p.FamilyName, r.Kind }).ToListAsync(ct);
-        return [(child.Id, child.Name, "Child"), .. related.Select(r => (r.Id, r.Name, r.Kind.Describe()))];
+        // One line per person: someone related to the child in two ways (mother and carer) is one
+        // person present, not two. (Two lines once made every autosave of such a child's record fail.)
+        return [(child.Id, child.Name, "Child"), .. related.Where(r => r.Id != child.Id).GroupBy(r => r.Id)
+            .Select(g => (g.Key, g.First().Name, string.Join(" and ", g.Select(r => r.Kind.Describe()).Distinct())))];
     }
 }
