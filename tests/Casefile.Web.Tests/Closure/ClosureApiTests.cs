@@ -158,6 +158,50 @@ public sealed class ClosureApiTests
         (await worker.PostAsync($"/api/v1/admin-tasks/{letterTask.Id()}/done", new { })).Status.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    // Policy 6.1, 6.2: authorising an assessment that recommends no further action is the manager's
+    // agreement to close; the request shows it and the closing line in the chronology says so.
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Authorise_AfterAnAuthorisedNoFurtherActionAssessment_ShowsTheAgreementToClose(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var manager = await app.ClientAsync("daniel.hughes");
+        var (created, assessment) = await worker.PostAsync($"/api/v1/cases/{caseId}/assessments", new
+        {
+            summary = "The family are managing well with the school's support.",
+            familyContribution = "Her mother agreed with the assessment.",
+            howShared = "Read through with the family at home.",
+            recommendsNoFurtherAction = true,
+        });
+        created.ShouldBe(HttpStatusCode.Created, assessment.ToString());
+        (await worker.PostAsync($"/api/v1/assessments/{assessment.Id()}/submit", new { })).Status.ShouldBe(HttpStatusCode.OK);
+        (await manager.PostAsync($"/api/v1/assessments/{assessment.Id()}/authorise", new { })).Status.ShouldBe(HttpStatusCode.OK);
+
+        var id = await RequestedAsync(worker, caseId);
+        var (_, request) = await worker.GetJsonAsync($"/api/v1/closure-requests/{id}");
+        var agreement = request.GetProperty("agreementToClose");
+        agreement.Id("assessmentId").ShouldBe(assessment.Id());
+        agreement.Str("authorisedBy").ShouldBe("Daniel Hughes");
+
+        (await manager.PostAsync($"/api/v1/closure-requests/{id}/authorise", new { })).Status.ShouldBe(HttpStatusCode.OK);
+        var closedLine = await app.WithDbAsync(d => d.Chronology.Where(e => e.CaseFileId == caseId && e.Kind == Domain.Records.ChronologyKind.CaseClosed).Select(e => e.Summary ?? "").SingleAsync());
+        closedLine.ShouldContain("Daniel Hughes agreed to close when authorising the assessment that recommended no further action");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Request_WhenNoNoFurtherActionAssessment_HasNoAgreementYet(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var id = await RequestedAsync(worker, caseId);
+
+        var (_, request) = await worker.GetJsonAsync($"/api/v1/closure-requests/{id}");
+
+        request.GetProperty("agreementToClose").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
     [Theory, ClassData(typeof(Databases))]
     public async Task Request_WhenCareLeaverGetsAdultServices_IsRefusedAndFileStaysOpen(Db db)
     {

@@ -30,13 +30,21 @@ public sealed class AssessmentQueries(AppDbContext db, CaseAccess access, Curren
         return OpenWork.Outstanding(items);
     }
 
-    /// <summary>Whether the case's latest authorised child and family assessment recommends no further action (policy 6.1, 6.2).</summary>
-    public static Task<bool> AuthorisedNoFurtherActionAsync(AppDbContext db, Guid caseId, CancellationToken ct) =>
-        db.AssessmentsAndPlans.AsNoTracking()
-            .Where(w => w.CaseFileId == caseId && w.Kind == AssessmentOrPlanKind.ChildAndFamilyAssessment && w.Status == AssessmentOrPlanStatus.Authorised)
-            .OrderByDescending(w => w.AuthorisedAt)
-            .Select(w => w.Content.RecommendsNoFurtherAction)
-            .FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// The manager's agreement to close (policy 6.1, 6.2): the latest child and family assessment of the
+    /// current volume that a manager authorised with a recommendation of no further action, if any.
+    /// </summary>
+    public static async Task<AgreementToClose?> AgreementToCloseAsync(AppDbContext db, Guid caseId, DateOnly volumeOpenedOn, CancellationToken ct)
+    {
+        var since = new DateTimeOffset(volumeOpenedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
+        var row = await (from w in db.AssessmentsAndPlans.AsNoTracking()
+                         where w.CaseFileId == caseId && w.Kind == AssessmentOrPlanKind.ChildAndFamilyAssessment
+                             && w.Status == AssessmentOrPlanStatus.Authorised && w.AuthorisedAt >= since
+                         orderby w.AuthorisedAt descending
+                         join u in db.Users on w.DecidedBy equals u.Id
+                         select new { w.Id, w.Content.RecommendsNoFurtherAction, u.DisplayName, w.AuthorisedAt }).FirstOrDefaultAsync(ct);
+        return row is { RecommendsNoFurtherAction: true, AuthorisedAt: { } at } ? new AgreementToClose(row.Id, row.DisplayName, at) : null;
+    }
 
     /// <summary>Opens one, after the access policy allows reading its case; the view is audited.</summary>
     public async Task<AssessmentOrPlanView> GetAsync(Guid id, AssessmentOrPlanCategory category, CancellationToken ct)
@@ -132,3 +140,6 @@ public sealed class AssessmentQueries(AppDbContext db, CaseAccess access, Curren
             AssessmentOrPlanRules.WorkingDaysLeft(r.DueBy, r.Status, today, calendar), r.SubmittedAt, r.ReturnReason, r.EndedOn, r.OrderSought))];
     }
 }
+
+/// <summary>A manager agreed to close by authorising an assessment that recommends no further action (policy 6.2).</summary>
+public sealed record AgreementToClose(Guid AssessmentId, string AuthorisedBy, DateTimeOffset AuthorisedAt);

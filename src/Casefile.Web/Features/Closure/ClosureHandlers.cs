@@ -5,6 +5,7 @@ using Casefile.Domain.Closure;
 using Casefile.Domain.Common;
 using Casefile.Domain.Records;
 using Casefile.Domain.Staff;
+using Casefile.Web.Features.Assessments;
 using Casefile.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -170,8 +171,11 @@ public sealed class DecideClosure(AppDbContext db, CaseAccess access, CurrentUse
                 letter.Recipient.Kind == LetterRecipientKind.ParentOrCarer ? AdminTaskKind.ClosureLetterToParentOrCarer : AdminTaskKind.ClosureLetterToProfessional,
                 $"Send the closure letter to {letter.Recipient.Name}", letter.DocumentId, now));
 
+        var agreement = await AssessmentQueries.AgreementToCloseAsync(db, file.Id, file.OpenedOn, ct);
+        var agreed = agreement is null ? ""
+            : $" {agreement.AuthorisedBy} agreed to close when authorising the assessment that recommended no further action ({agreement.AuthorisedAt.ToLondonDate().Display()})."; // Policy 6.2
         db.Chronology.Add(new ChronologyEntry(file.Id, now, ChronologyKind.CaseClosed, $"Case closed (volume {file.CurrentVolume})",
-            $"Closure authorised by {user.DisplayName}. {request.Summary.ContinuingSupport}", request.Id, user.Id, significant: true));
+            $"Closure authorised by {user.DisplayName}.{agreed} {request.Summary.ContinuingSupport}", request.Id, user.Id, significant: true));
         audit.Record(AuditAction.Decide, "closure-request", request.Id, file.Id, reason: "authorised");
         await db.SaveChangesAsync(ct);
         return request;
@@ -228,7 +232,8 @@ public sealed record ClosureRequestView(
     Guid Id, Guid CaseId, string CaseReference, string ChildName, int Volume, string Status,
     string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? ReturnReason,
     string ReasonForInvolvement, string ActionsAndOutcomes, string OtherProfessionals, string ContinuingSupport,
-    IReadOnlyList<ChecklistResultView> Checklist, IReadOnlyList<LetterRecipientInput> LetterRecipients, Guid Version)
+    IReadOnlyList<ChecklistResultView> Checklist, IReadOnlyList<LetterRecipientInput> LetterRecipients, Guid Version,
+    AgreementToClose? AgreementToClose)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid RequestedById { get; init; }
@@ -249,6 +254,8 @@ public sealed class ClosureQueries(AppDbContext db, CaseAccess access, CurrentUs
         var record = await completeness.CheckAsync(request.CaseFileId, ct);
         var results = ClosureChecklist.Evaluate(request.Checklist, record);
         var names = await NamesAsync([request.RequestedBy, .. request.DecidedBy is { } d ? new[] { d } : []], ct);
+        var openedOn = await db.Set<CaseVolume>().Where(v => v.CaseFileId == request.CaseFileId && v.Number == request.Volume).Select(v => v.OpenedOn).SingleAsync(ct);
+        var agreement = await AssessmentQueries.AgreementToCloseAsync(db, request.CaseFileId, openedOn, ct);
         audit.Record(AuditAction.View, "closure-request", request.Id, request.CaseFileId);
         await db.SaveChangesAsync(ct);
         return new ClosureRequestView(request.Id, request.CaseFileId, heading.Reference, heading.ChildName, request.Volume, request.Status.Name(),
@@ -257,7 +264,7 @@ public sealed class ClosureQueries(AppDbContext db, CaseAccess access, CurrentUs
             results.Select(r => new ChecklistResultView(r.Item.Id, r.Item.Text, r.Item.Source == ChecklistSource.Casefile ? "casefile" : "worker",
                 request.Status == ClosureRequestStatus.Authorised && r.Answer == ChecklistAnswer.Outstanding ? "done" : r.Answer.Name(), r.Detail)).ToList(),
             request.LetterRecipients.Select(l => new LetterRecipientInput(l.Kind.Name(), l.Name, l.Address, l.PersonId)).ToList(),
-            request.Version)
+            request.Version, agreement)
         { RequestedById = request.RequestedBy };
     }
 
