@@ -17,7 +17,9 @@ namespace Casefile.Browser.Tests.Infrastructure;
 /// </remarks>
 public sealed class CasefileServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // Generous: first start migrates and seeds the demo service, and a loaded 2-core machine (a CI run
+    // beside other builds) once took over a minute to answer after seeding.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private const int MaxOutputChars = 200_000;
 
     private readonly Process process;
