@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Casefile.Data;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -63,6 +65,7 @@ public static class WebApp
         });
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        AddProxyAndTransportSecurity(services, configuration);
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
@@ -108,6 +111,8 @@ public static class WebApp
         {
             o.Cookie.Name = "casefile-af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS (directly or through a trusted proxy); the default never marks it.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
     }
 
@@ -200,8 +205,35 @@ public static class WebApp
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Behind a reverse proxy that ends TLS, the proxy's X-Forwarded-For and X-Forwarded-Proto are
+    /// believed only when <c>Casefile:ForwardedHeaders:Enabled</c> is set, and only from the proxies
+    /// listed in <c>Casefile:ForwardedHeaders:KnownProxies</c> (loopback when none are listed), so the
+    /// sign-in cookie is marked Secure and the audit trail sees the user's address. HSTS is sent on
+    /// HTTPS outside Development; <c>Casefile:RequireHttps</c> redirects plain HTTP.
+    /// </summary>
+    private static void AddProxyAndTransportSecurity(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = 1;
+            var proxies = configuration.GetSection("Casefile:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+            foreach (var proxy in proxies)
+            {
+                if (!IPAddress.TryParse(proxy, out var address))
+                    throw new InvalidOperationException($"Casefile:ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address.");
+                o.KnownProxies.Add(address);
+            }
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+    }
+
     public static void UsePipeline(WebApplication app)
     {
+        if (app.Configuration.GetValue<bool>("Casefile:ForwardedHeaders:Enabled")) app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        if (app.Configuration.GetValue<bool>("Casefile:RequireHttps")) app.UseHttpsRedirection();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/errors/500",
