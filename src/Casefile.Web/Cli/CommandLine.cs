@@ -30,6 +30,13 @@ public static class CommandLine
                                     from standard input. Roles: social-worker, practice-manager,
                                     principal-manager, divisional-manager, admin-officer, legal,
                                     records-manager, administrator.
+          users disable --username U
+                                    Stop a leaver or a lost account signing in: ends their sessions
+                                    and revokes their API tokens. Their name stays on the records.
+          users enable --username U Let a disabled user sign in again (also lifts a lockout).
+          users unlock --username U Lift the lockout after too many failed sign-ins.
+          users reset-password --username U --password-stdin
+                                    Set a new password (read from standard input); ends their sessions.
           tokens issue --user U [--label L] [--expires-in-days N]
                                     Issue an API token for a user; prints the token alone.
           tokens revoke (--token T | --prefix P | --user U)
@@ -75,6 +82,8 @@ public static class CommandLine
                     });
                 case "users" when rest.Length > 0 && rest[0] == "add":
                     return await AddUserAsync(Options.Parse(rest[1..]), stdin, stdout, stderr);
+                case "users" when rest.Length > 0 && rest[0] is "disable" or "enable" or "unlock" or "reset-password":
+                    return await ChangeAccountAsync(rest[0], Options.Parse(rest[1..]), stdin, stderr);
                 case "tokens" when rest.Length > 0 && rest[0] == "issue":
                     return await IssueTokenAsync(Options.Parse(rest[1..]), stdout, stderr);
                 case "audit" when rest.Length > 0 && rest[0] == "verify":
@@ -167,6 +176,74 @@ public static class CommandLine
                 return 1;
             }
             await stderr.WriteLineAsync($"Added {displayName} ({userName}) as {role}.");
+            return 0;
+        });
+    }
+
+    /// <summary>
+    /// A leaver is disabled, never deleted: their name stays on every record they wrote. Disabling,
+    /// a new password and enabling again each change the security stamp, so sessions end within the
+    /// stamp check's interval (five minutes), and disabling revokes every API token at once.
+    /// </summary>
+    private static async Task<int> ChangeAccountAsync(string action, Options options, TextReader stdin, TextWriter stderr)
+    {
+        var userName = options.Required("username");
+        var fromStdin = action == "reset-password" && options.Flag("password-stdin");
+        options.EnsureNoneLeft();
+        string? password = null;
+        if (action == "reset-password")
+        {
+            if (!fromStdin)
+                throw new UsageException("Give --password-stdin and type the new password on standard input (passwords are never taken as arguments).");
+            password = (await stdin.ReadLineAsync())?.TrimEnd('\r', '\n');
+            if (string.IsNullOrEmpty(password)) throw new UsageException("No password was given on standard input.");
+        }
+        return await WithServicesAsync(async (sp, ct) =>
+        {
+            var users = sp.GetRequiredService<UserManager<StaffUser>>();
+            var user = await users.FindByNameAsync(userName);
+            if (user is null)
+            {
+                await stderr.WriteLineAsync($"There is no user called '{userName}'.");
+                return 1;
+            }
+            IdentityResult result;
+            var revoked = 0;
+            switch (action)
+            {
+                case "disable":
+                    user.IsActive = false;
+                    result = await users.UpdateAsync(user);
+                    if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+                    if (result.Succeeded) revoked = await sp.GetRequiredService<ApiTokens>().RevokeAsync(null, user.Id, ct);
+                    break;
+                case "enable":
+                    user.IsActive = true;
+                    result = await users.UpdateAsync(user);
+                    if (result.Succeeded) result = await users.SetLockoutEndDateAsync(user, null);
+                    if (result.Succeeded) result = await users.ResetAccessFailedCountAsync(user);
+                    break;
+                case "unlock":
+                    result = await users.SetLockoutEndDateAsync(user, null);
+                    if (result.Succeeded) result = await users.ResetAccessFailedCountAsync(user);
+                    break;
+                default:
+                    // A reset token checks the new password before anything changes (and renews the security stamp).
+                    result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password!);
+                    break;
+            }
+            if (!result.Succeeded)
+            {
+                foreach (var error in result.Errors) await stderr.WriteLineAsync(error.Description);
+                return 1;
+            }
+            await stderr.WriteLineAsync(action switch
+            {
+                "disable" => $"Disabled {user.DisplayName} ({user.UserName}): they cannot sign in, their sessions end within five minutes, and {revoked} API token(s) were revoked.",
+                "enable" => $"{user.DisplayName} ({user.UserName}) can sign in again.",
+                "unlock" => $"Unlocked {user.DisplayName} ({user.UserName}).",
+                _ => $"Set a new password for {user.DisplayName} ({user.UserName}); their sessions end within five minutes.",
+            });
             return 0;
         });
     }

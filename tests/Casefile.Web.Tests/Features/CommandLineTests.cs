@@ -82,6 +82,80 @@ public sealed class CommandLineTests
         (await RunAsync(app, "", "tokens", "issue", "--user", "nobody.at.all")).Exit.ShouldBe(1);
     }
 
+    private static async Task<System.Net.HttpStatusCode> SignInAsync(CasefileApp app, string userName, string password)
+    {
+        var session = new Browserless(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        var response = await session.PostFormAsync("/account/sign-in", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        return response.StatusCode;
+    }
+
+    private static async Task<string> NewUserAsync(CasefileApp app, string password)
+    {
+        var name = "leaver." + Guid.NewGuid().ToString("N")[..8];
+        var (exit, _, err) = await RunAsync(app, password + "\n", "users", "add", "--username", name, "--display-name", "Lee Ver",
+            "--role", "social-worker", "--team", "Northgate Children's Team", "--manager", "daniel.hughes", "--password-stdin");
+        exit.ShouldBe(0, err);
+        return name;
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task UsersDisable_WhenAWorkerLeaves_TheyCannotSignInAndTheirTokensStopUntilEnabled(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        const string password = "a long enough password";
+        var name = await NewUserAsync(app, password);
+        var (_, token, _) = await RunAsync(app, "", "tokens", "issue", "--user", name);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Trim());
+        (await client.GetJsonAsync("/api/v1/me")).Status.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var (exit, _, err) = await RunAsync(app, "", "users", "disable", "--username", name);
+
+        exit.ShouldBe(0, err);
+        err.ShouldContain("1 API token(s) were revoked");
+        (await client.GetJsonAsync("/api/v1/me")).Status.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+        (await SignInAsync(app, name, password)).ShouldBe(System.Net.HttpStatusCode.OK); // the form again, with an error
+        (await RunAsync(app, "", "tokens", "issue", "--user", name)).Exit.ShouldBe(1);
+
+        (await RunAsync(app, "", "users", "enable", "--username", name)).Exit.ShouldBe(0);
+        (await SignInAsync(app, name, password)).ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await RunAsync(app, "", "users", "disable", "--username", "nobody.at.all")).Exit.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UsersResetPassword_WhenNewPasswordIsGiven_OnlyItWorksAndAShortOneIsRefused()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var name = await NewUserAsync(app, "the first long password");
+
+        var refused = await RunAsync(app, "short\n", "users", "reset-password", "--username", name, "--password-stdin");
+        refused.Exit.ShouldBe(1);
+        refused.Err.ShouldNotBeNullOrWhiteSpace();
+        (await SignInAsync(app, name, "the first long password")).ShouldBe(System.Net.HttpStatusCode.Redirect);
+
+        var (exit, _, err) = await RunAsync(app, "the second long password\n", "users", "reset-password", "--username", name, "--password-stdin");
+
+        exit.ShouldBe(0, err);
+        (await SignInAsync(app, name, "the first long password")).ShouldBe(System.Net.HttpStatusCode.OK);
+        (await SignInAsync(app, name, "the second long password")).ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await RunAsync(app, "", "users", "reset-password", "--username", name)).Exit.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task UsersUnlock_AfterTooManyFailedSignIns_LetsThemSignInAgain()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        const string password = "a long enough password";
+        var name = await NewUserAsync(app, password);
+        for (var i = 0; i < 5; i++) await SignInAsync(app, name, "wrong password " + i);
+        (await SignInAsync(app, name, password)).ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var (exit, _, err) = await RunAsync(app, "", "users", "unlock", "--username", name);
+
+        exit.ShouldBe(0, err);
+        (await SignInAsync(app, name, password)).ShouldBe(System.Net.HttpStatusCode.Redirect);
+    }
+
     [Fact]
     public async Task SeedDemo_WhenDatabaseHasUsers_AddsNothing()
     {
@@ -98,7 +172,7 @@ public sealed class CommandLineTests
         var app = await TestApps.GetAsync(Db.Sqlite);
         var (exit, output, _) = await RunAsync(app, "", "help");
         exit.ShouldBe(0);
-        foreach (var command in new[] { "serve", "migrate", "seed-demo", "users add", "tokens issue", "tokens revoke" })
+        foreach (var command in new[] { "serve", "migrate", "seed-demo", "users add", "users disable", "users enable", "users unlock", "users reset-password", "tokens issue", "tokens revoke" })
             output.ShouldContain(command);
     }
 }
