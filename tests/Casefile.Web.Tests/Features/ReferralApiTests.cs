@@ -25,6 +25,24 @@ public sealed class ReferralApiTests
         file.GetProperty("closedOn").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }
 
+    // An accepted referral is part of the case file: the list shows it only to those who may read the case.
+    [Theory, ClassData(typeof(Databases))]
+    public async Task List_WhenAReferralWasAcceptedIntoACaseTheViewerCannotRead_LeavesItOut(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (childId, caseId) = await Given.OpenCaseAsync(app);
+        var manager = await app.ClientAsync("daniel.hughes");
+        var waiting = await Given.ReferralAsync(manager, await Given.ChildAsync(manager));
+
+        var (_, forOtherTeam) = await (await app.ClientAsync("ben.carter")).GetJsonAsync("/api/v1/referrals");
+        var (_, forWorker) = await (await app.ClientAsync("amara.osei")).GetJsonAsync("/api/v1/referrals");
+
+        var otherTeamSees = forOtherTeam.GetProperty("results").EnumerateArray().ToList();
+        otherTeamSees.ShouldNotContain(r => r.Id("childId") == childId);
+        otherTeamSees.ShouldContain(r => r.Id() == waiting);
+        forWorker.GetProperty("results").EnumerateArray().ShouldContain(r => r.Id("childId") == childId && r.Id("caseId") == caseId);
+    }
+
     [Theory, ClassData(typeof(Databases))]
     public async Task AcceptReferral_WhenAcceptedTwice_Answers409(Db db)
     {

@@ -160,6 +160,10 @@ public sealed class ReferralQueries(AppDbContext db, AuditTrail audit, CaseAcces
         var referrals = db.Referrals.AsQueryable();
         if (decision is { } d) referrals = referrals.Where(r => r.Decision == d);
         var list = await Query(referrals.OrderByDescending(r => r.ReceivedAt).Take(take)).ToListAsync(ct);
+        // An accepted referral is part of the child's case file (policy 5.2): it is listed only for
+        // those the case's access decision lets read it, as opening it already was.
+        var readable = await access.ReadableAsync(list.Where(r => r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList(), ct);
+        list = list.Where(r => r.CaseId is not { } caseId || readable.Contains(caseId)).ToList();
         audit.Record(AuditAction.View, "referral-list", decision?.ToString(), reason: $"{list.Count} referrals listed");
         await db.SaveChangesAsync(ct);
         return list;
