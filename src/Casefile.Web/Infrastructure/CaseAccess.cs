@@ -85,7 +85,11 @@ public sealed class CaseAccess(AppDbContext db, CurrentUser user, AuditTrail aud
                           where caseIds.Contains(c.Id)
                           select new
                           {
-                              c.Id, c.TeamId, c.AllocatedWorkerId, c.Status, c.IsRestricted,
+                              c.Id,
+                              c.TeamId,
+                              c.AllocatedWorkerId,
+                              c.Status,
+                              c.IsRestricted,
                               Named = db.CaseAccessGrants.Any(g => g.CaseFileId == c.Id && g.UserId == userId && g.Kind == GrantKind.Named && g.RevokedAt == null),
                               Shared = db.CaseAccessGrants.Any(g => g.CaseFileId == c.Id && g.UserId == userId && g.Kind == GrantKind.SharedWithLegal && g.RevokedAt == null),
                               Emergency = db.EmergencyAccesses.Where(e => e.CaseFileId == c.Id && e.UserId == userId && e.ExpiresAt > now)
