@@ -45,9 +45,18 @@ public sealed class EditModel(GetPerson getPerson, PersonChangeAccess changeAcce
         Show(p);
         Input = new EditPersonInput
         {
-            Version = p.Version, GivenName = p.GivenName, FamilyName = p.FamilyName, KnownAs = p.KnownAs,
-            DateOfBirth = DateParts.From(p.DateOfBirth), Sex = p.Sex.ToString(), Ethnicity = p.Ethnicity, Religion = p.Religion,
-            FirstLanguage = p.FirstLanguage, NeedsInterpreter = p.NeedsInterpreter, Disability = p.Disability, School = p.School,
+            Version = p.Version,
+            GivenName = p.GivenName,
+            FamilyName = p.FamilyName,
+            KnownAs = p.KnownAs,
+            DateOfBirth = DateParts.From(p.DateOfBirth),
+            Sex = p.Sex.ToString(),
+            Ethnicity = p.Ethnicity,
+            Religion = p.Religion,
+            FirstLanguage = p.FirstLanguage,
+            NeedsInterpreter = p.NeedsInterpreter,
+            Disability = p.Disability,
+            School = p.School,
             DateOfDeath = DateParts.From(p.DateOfDeath),
         };
     }
