@@ -22,6 +22,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.SearchFamilyName).HasMaxLength(110).IsRequired();
         builder.Property(p => p.GivenNameKey).HasMaxLength(4).IsRequired();
         builder.Property(p => p.FamilyNameKey).HasMaxLength(4).IsRequired();
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.SearchFamilyName);
         builder.HasIndex(p => p.SearchGivenName);
         builder.HasIndex(p => p.FamilyNameKey);
@@ -55,6 +56,7 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("Relationships");
         builder.Property(r => r.Notes).HasMaxLength(500);
+        builder.Property(r => r.EndReason).HasMaxLength(500);
         builder.Ignore(r => r.IsProfessional);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.RelatedPersonId).OnDelete(DeleteBehavior.Cascade);

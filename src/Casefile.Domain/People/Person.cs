@@ -40,6 +40,9 @@ public sealed class Person
     public DateOnly? DateOfDeath { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Changed on every change, so an edit made from an out-of-date copy is refused, not silently lost.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     /// <summary>Search columns, kept in step with the names (see <see cref="NameMatching"/>).</summary>
     public string SearchGivenName { get; private set; } = "";
     public string SearchFamilyName { get; private set; } = "";
@@ -90,6 +93,7 @@ public sealed class Person
         SearchFamilyName = NameMatching.Normalise(FamilyName);
         GivenNameKey = NameMatching.PhoneticKey(GivenName);
         FamilyNameKey = NameMatching.PhoneticKey(FamilyName);
+        Version = Guid.NewGuid();
     }
 
     /// <summary>Age in whole years on a given day, or null when the date of birth is not known.</summary>
@@ -111,6 +115,7 @@ public sealed class Person
         var address = new PersonAddress(addressId, Id, lines, from);
         current?.End(from.AddDays(-1));
         _addresses.Add(address);
+        Version = Guid.NewGuid();
         return address;
     }
 }

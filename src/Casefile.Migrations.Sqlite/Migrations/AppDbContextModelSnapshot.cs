@@ -1351,6 +1351,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DateOfBirth");
@@ -1407,6 +1411,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.People.Relationship", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Ended")

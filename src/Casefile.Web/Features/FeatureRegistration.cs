@@ -25,6 +25,10 @@ public static class FeatureRegistration
         services.AddScoped<SearchPeople>();
         services.AddScoped<GetPerson>();
         services.AddScoped<AddRelationship>();
+        services.AddScoped<PersonChangeAccess>();
+        services.AddScoped<UpdatePerson>();
+        services.AddScoped<MovePerson>();
+        services.AddScoped<EndRelationship>();
         services.AddScoped<RecordReferral>();
         services.AddScoped<AcceptReferral>();
         services.AddScoped<DecideNoFurtherAction>();

@@ -247,5 +247,39 @@ public class PersonTests
         person.CurrentAddress.ShouldBeSameAs(current);
     }
 
+    [Fact]
+    public void Update_WhenAccepted_ChangesTheVersion()
+    {
+        var person = A.Person().Named("Amy", "Smith").Build();
+        var before = person.Version;
+
+        person.Update(A.Person().Named("Amy", "Smithson").Details(), Today);
+
+        person.Version.ShouldNotBe(before);
+    }
+
+    [Fact]
+    public void Update_WhenRefused_KeepsTheVersion()
+    {
+        var person = A.Person().Named("Amy", "Smith").BornOn(2015, 4, 3).Build();
+        var before = person.Version;
+
+        Should.Throw<RuleViolationException>(() => person.Update(A.Person().BornOn(2015, 4, 3).DiedOn(new DateOnly(2015, 4, 2)).Details(), Today));
+
+        person.Version.ShouldBe(before);
+        person.DateOfDeath.ShouldBeNull();
+    }
+
+    [Fact]
+    public void MoveTo_WhenAccepted_ChangesTheVersion()
+    {
+        var person = A.Person().Build();
+        var before = person.Version;
+
+        person.MoveTo(Guid.NewGuid(), Lines("1 High Street"), new DateOnly(2020, 1, 1));
+
+        person.Version.ShouldNotBe(before);
+    }
+
     private static AddressLines Lines(string? line1, string? postcode = "NT1 2AB") => new(line1, null, "Northtown", postcode);
 }

@@ -81,3 +81,66 @@ public class RelationshipTests
     public void Describe_WhenKindIsGiven_UsesPlainLanguage(RelationshipKind kind, string expected) =>
         kind.Describe().ShouldBe(expected);
 }
+
+public class RelationshipEndTests
+{
+    private static readonly DateOnly Started = new(2026, 1, 10);
+    private static readonly DateOnly Today = new(2026, 3, 20);
+
+    private static Relationship Carer() =>
+        new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), RelationshipKind.Carer, null, Clock.Now);
+
+    [Theory]
+    [InlineData("2026-01-10")] // the day it started
+    [InlineData("2026-03-03")]
+    [InlineData("2026-03-20")] // today
+    public void End_WhenDateIsBetweenStartAndToday_RecordsTheEndAndReason(string endedOn)
+    {
+        var relationship = Carer();
+
+        relationship.End(DateOnly.Parse(endedOn, System.Globalization.CultureInfo.InvariantCulture), "  No longer caring for him ", Started, Today);
+
+        relationship.Ended.ShouldBe(DateOnly.Parse(endedOn, System.Globalization.CultureInfo.InvariantCulture));
+        relationship.EndReason.ShouldBe("No longer caring for him");
+    }
+
+    [Theory]
+    [InlineData("2026-03-21", "Moved away", "relationship-end-in-future", "endedOn")]
+    [InlineData("2026-01-09", "Moved away", "relationship-end-before-start", "endedOn")]
+    [InlineData("2026-03-03", null, "relationship-end-reason-required", "reason")]
+    [InlineData("2026-03-03", "   ", "relationship-end-reason-required", "reason")]
+    public void End_WhenARuleIsBroken_RefusesNamingTheRuleAndFieldAndChangesNothing(string endedOn, string? reason, string rule, string field)
+    {
+        var relationship = Carer();
+
+        var ex = Should.Throw<RuleViolationException>(() =>
+            relationship.End(DateOnly.Parse(endedOn, System.Globalization.CultureInfo.InvariantCulture), reason, Started, Today));
+
+        ex.Rule.ShouldBe(rule);
+        ex.Field.ShouldBe(field);
+        relationship.Ended.ShouldBeNull();
+        relationship.EndReason.ShouldBeNull();
+    }
+
+    [Fact]
+    public void End_WhenDateAndReasonAreBothWrong_ReportsBoth()
+    {
+        var ex = Should.Throw<RuleViolationsException>(() => Carer().End(new DateOnly(2027, 1, 1), "", Started, Today));
+
+        ex.Violations.Select(v => v.Field).ShouldBe(["endedOn", "reason"]);
+    }
+
+    [Fact]
+    public void End_WhenReasonIsTooLong_Refuses() =>
+        Should.Throw<RuleViolationException>(() => Carer().End(Today, new string('x', 501), Started, Today)).Field.ShouldBe("reason");
+
+    [Fact]
+    public void End_WhenAlreadyEnded_IsAConflict()
+    {
+        var relationship = Carer();
+        relationship.End(new DateOnly(2026, 3, 3), "Moved away", Started, Today);
+
+        Should.Throw<StateConflictException>(() => relationship.End(Today, "Again", Started, Today)).Rule.ShouldBe("relationship-already-ended");
+        relationship.Ended.ShouldBe(new DateOnly(2026, 3, 3));
+    }
+}

@@ -94,6 +94,8 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/cases/{id:guid}");
         checkedRoutes.ShouldContain("/api/v1/cases/{caseId:guid}");
         checkedRoutes.ShouldContain("/people/{id:guid}");
+        checkedRoutes.ShouldContain("/people/{id:guid}/edit");
+        checkedRoutes.ShouldContain("/people/{id:guid}/address");
         checkedRoutes.ShouldContain("/api/v1/records/{id:guid}");
         checkedRoutes.ShouldContain("/api/v1/cases/{caseId:guid}/chronology");
         checkedRoutes.ShouldContain("/api/v1/records/search");

@@ -25,6 +25,23 @@ public static class PeopleEndpoints
             return Results.Created($"/api/v1/people/{id}", new { id = relationshipId });
         }).WithSummary("Record a family or professional relationship: relatedPersonId is the person's <kind> (for example their mother)");
 
+        people.MapPut("/{id:guid}", async (Guid id, UpdatePersonCommand command, UpdatePerson handler, CancellationToken ct) =>
+            Results.Ok(new { id, version = await handler.HandleAsync(id, command, ct) }))
+            .WithSummary("Change a person's basic details, including a date of death; send back the version read (a stale one answers 409 stale-edit)");
+
+        people.MapPost("/{id:guid}/addresses", async (Guid id, AddressInput command, MovePerson handler, CancellationToken ct) =>
+        {
+            var addressId = await handler.HandleAsync(id, command, ct);
+            return Results.Created($"/api/v1/people/{id}", new { id = addressId });
+        }).WithSummary("Record a move to a new address from a date; the current address ends the day before");
+
+        api.MapGroup("/relationships").WithTags("People").RequireAuthorization(Policies.CaseWork)
+            .MapPost("/{id:guid}/end", async (Guid id, EndRelationshipCommand command, EndRelationship handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(id, command, ct);
+                return Results.NoContent();
+            }).WithSummary("End a relationship (endedOn, reason): it stays on the record as ended");
+
         people.MapGet("", async (string? query, SearchPeople handler, CancellationToken ct) =>
             Results.Ok(new { query, results = await handler.HandleAsync(query, ct) }))
             .WithSummary("Search the register by name, with an optional date or year of birth; typing slips are tolerated");
@@ -36,7 +53,7 @@ public sealed record AddressResponse(string Line1, string? Line2, string? Town, 
 public sealed record PersonResponse(
     Guid Id, PersonKind Kind, string GivenName, string FamilyName, string? KnownAs, DateOnly? DateOfBirth, Sex Sex,
     string? Ethnicity, string? Religion, string? FirstLanguage, bool NeedsInterpreter, string? Disability, string? School,
-    DateOnly? DateOfDeath, AddressResponse? Address, IReadOnlyList<AddressResponse> Addresses,
+    DateOnly? DateOfDeath, Guid Version, AddressResponse? Address, IReadOnlyList<AddressResponse> Addresses,
     IReadOnlyList<RelatedPersonView> Relationships, object? CaseFile)
 {
     public static PersonResponse From(PersonView view)
@@ -45,7 +62,7 @@ public sealed record PersonResponse(
         static AddressResponse Map(PersonAddress a) => new(a.Line1, a.Line2, a.Town, a.Postcode, a.From, a.To);
         var file = view.CaseFile;
         return new PersonResponse(p.Id, p.Kind, p.GivenName, p.FamilyName, p.KnownAs, p.DateOfBirth, p.Sex, p.Ethnicity, p.Religion,
-            p.FirstLanguage, p.NeedsInterpreter, p.Disability, p.School, p.DateOfDeath,
+            p.FirstLanguage, p.NeedsInterpreter, p.Disability, p.School, p.DateOfDeath, p.Version,
             p.CurrentAddress is { } current ? Map(current) : null,
             p.Addresses.OrderByDescending(a => a.From).Select(Map).ToList(),
             view.Relationships,

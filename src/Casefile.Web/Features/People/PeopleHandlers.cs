@@ -129,7 +129,7 @@ public sealed class SearchPeople(AppDbContext db, AuditTrail audit, CaseAccess a
 }
 
 public sealed record RelatedPersonView(Guid RelationshipId, Guid PersonId, string Name, string Relationship, bool IsProfessional,
-    DateOnly? DateOfBirth, string? Notes);
+    DateOnly? DateOfBirth, string? Notes, DateOnly? Ended = null, string? EndReason = null);
 
 public sealed record CaseFileSummary(Guid Id, string Reference, CaseStatus Status, string Team, string AllocatedWorker,
     DateOnly OpenedOn, DateOnly? ClosedOn, int Volume, bool CanOpen, string AccessNote);
@@ -148,17 +148,17 @@ public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess acce
         var outgoing = from r in db.Relationships
                        where r.PersonId == id
                        join p in db.People on r.RelatedPersonId equals p.Id
-                       select new { r.Id, PersonId = p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, r.Kind, r.Notes, Inverse = false };
+                       select new { r.Id, PersonId = p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, r.Kind, r.Notes, r.Ended, r.EndReason, Inverse = false };
         var incoming = from r in db.Relationships
                        where r.RelatedPersonId == id
                        join p in db.People on r.PersonId equals p.Id
-                       select new { r.Id, PersonId = p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, r.Kind, r.Notes, Inverse = true };
+                       select new { r.Id, PersonId = p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, r.Kind, r.Notes, r.Ended, r.EndReason, Inverse = true };
         var related = (await outgoing.Where(r => !hidden.Contains(r.PersonId)).AsNoTracking().ToListAsync(ct))
             .Concat(await incoming.Where(r => !hidden.Contains(r.PersonId)).AsNoTracking().ToListAsync(ct))
             .Select(r => new RelatedPersonView(r.Id, r.PersonId, $"{r.GivenName} {r.FamilyName}",
                 r.Inverse ? $"{person.GivenName} is their {r.Kind.Describe().ToLowerInvariant()}" : r.Kind.Describe(),
-                r.Kind.IsProfessional(), r.DateOfBirth, r.Notes))
-            .OrderBy(r => r.IsProfessional).ThenBy(r => r.Name)
+                r.Kind.IsProfessional(), r.DateOfBirth, r.Notes, r.Ended, r.EndReason))
+            .OrderBy(r => r.Ended is not null).ThenBy(r => r.IsProfessional).ThenBy(r => r.Name)
             .ToList();
 
         CaseFileSummary? summary = null;
