@@ -176,7 +176,7 @@ public sealed class AccessRequestApiTests
         due.ShouldBeGreaterThanOrEqualTo(received.AddMonths(1));
         due.ShouldBeLessThanOrEqualTo(received.AddMonths(1).AddDays(4));
 
-        (await worker.PostAsync($"/api/v1/access-requests/{id}/extend", new { reason = "" , requesterToldOn = today.ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.BadRequest, "reason");
+        (await worker.PostAsync($"/api/v1/access-requests/{id}/extend", new { reason = "", requesterToldOn = today.ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.BadRequest, "reason");
         (await worker.PostAsync($"/api/v1/access-requests/{id}/extend", new { reason = "Eleven years of records", requesterToldOn = today.ToString("yyyy-MM-dd") }))
             .Status.ShouldBe(HttpStatusCode.NoContent);
         var (_, extended) = await worker.GetJsonAsync($"/api/v1/access-requests/{id}");
