@@ -320,22 +320,35 @@ public static class DisclosurePdf
         private void DrawLine(List<Token> line, XFont font, double x)
         {
             var space = Measure(" ", font);
+            var run = new StringBuilder();
+            var runX = x;
+            void Flush()
+            {
+                if (run.Length == 0) return;
+                // Words between redactions go out as one string: far fewer text objects in a long bundle.
+                g!.DrawString(run.ToString(), font, ink, new XRect(runX, y, Column, Line(font)), XStringFormats.TopLeft);
+                run.Clear();
+            }
             foreach (var token in line)
             {
                 var w = Measure(token.Text, font);
                 if (token.Redaction)
                 {
+                    Flush();
                     // The redacted words were never part of the text: only the box and its reason are drawn.
                     g!.DrawRectangle(ink, x, y, w + 4, Line(font) * 0.85);
                     g.DrawString(token.Text, font, white, new XRect(x + 2, y, w, Line(font)), XStringFormats.TopLeft);
                     x += w + 4 + space;
+                    runX = x;
                 }
                 else
                 {
-                    g!.DrawString(token.Text, font, ink, new XRect(x, y, w + 1, Line(font)), XStringFormats.TopLeft);
+                    if (run.Length > 0) run.Append(' ');
+                    run.Append(token.Text);
                     x += w + space;
                 }
             }
+            Flush();
         }
 
         private readonly Dictionary<(XFont, string), double> widths = [];
