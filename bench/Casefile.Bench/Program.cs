@@ -30,6 +30,9 @@ const string Usage = """
                     (default 5) through POST /api/v1/cases/{id}/documents, and sample the service's resident and private
                     memory during each upload from /proc; the goal is growth under 20 MB. Then the same in this process,
                     where the GC heap and the bytes allocated can be read. Build the service first (dotnet build -c Release).
+      disclosure    --provider sqlite|postgres [--connection CS] [--records N] [--documents D] [--children C] [--keep]
+                    Issue 9: one child with N records (default 2,000) and D text documents (default 200); time building the
+                    disclosure bundle with everything and downloading the released PDF. Goal: under 30 seconds together.
       report        Rewrite the "## Audit", "## Chronology", "## Large authority (issue 5)" and "## Document upload memory (issue 6)" sections of docs/performance.md from the latest saved results.
 
     PostgreSQL: --connection names a server where the user may create databases (default: the
@@ -90,6 +93,8 @@ try
                 await PerformanceReport.WriteAsync(ct);
             }
             break;
+        case "disclosure":
+            return await DisclosureBenchmark.RunAsync(options, ct);
         case "upload-memory":
             var upload = await UploadMemoryBenchmark.RunAsync(options, ct);
             if (options.Has("--report"))

@@ -2,6 +2,7 @@ using Casefile.Data.Audit;
 using Casefile.Data.Identity;
 using Casefile.Data.Settings;
 using Casefile.Domain.Access;
+using Casefile.Domain.AccessRequests;
 using Casefile.Domain.Assessments;
 using Casefile.Domain.Cases;
 using Casefile.Domain.Closure;
@@ -60,6 +61,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ClosureRequest> ClosureRequests => Set<ClosureRequest>();
     public DbSet<AdminTask> AdminTasks => Set<AdminTask>();
     public DbSet<CaseTransfer> CaseTransfers => Set<CaseTransfer>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<DisclosureItem> DisclosureItems => Set<DisclosureItem>();
+    public DbSet<RedactionProposal> RedactionProposals => Set<RedactionProposal>();
+    public DbSet<DisclosureLogEntry> DisclosureLog => Set<DisclosureLogEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -1,4 +1,5 @@
 using Casefile.Web.Features.Access;
+using Casefile.Web.Features.AccessRequests;
 using Casefile.Web.Features.Account;
 using Casefile.Web.Features.Assessments;
 using Casefile.Web.Features.Calendar;
@@ -97,6 +98,16 @@ public static class FeatureRegistration
         services.AddScoped<GetClosureLetterTemplate>();
         services.AddScoped<SaveClosureLetterTemplate>();
         services.AddScoped<WriteClosureLetter>();
+        services.AddScoped<AccessRequestAccess>();
+        services.AddScoped<RegisterAccessRequest>();
+        services.AddScoped<UpdateAccessRequest>();
+        services.AddScoped<DecideAccessRequest>();
+        services.AddScoped<BuildBundle>();
+        services.AddScoped<ReviewDisclosure>();
+        services.AddScoped<ReleaseAccessRequest>();
+        services.AddScoped<LogGuardianAccess>();
+        services.AddScoped<AccessRequestQueries>();
+        services.AddScoped<DisclosureDownloads>();
         return services;
     }
 
@@ -118,5 +129,6 @@ public static class FeatureRegistration
         api.MapPaperFiles();
         api.MapAssessments();
         api.MapClosureLetters();
+        api.MapAccessRequests();
     }
 }

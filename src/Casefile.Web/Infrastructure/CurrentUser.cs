@@ -98,6 +98,9 @@ public sealed class CasefileOptions
 
     /// <summary>The council's name as letters print it (closure letters, policy 6.4).</summary>
     public string CouncilName { get; set; } = "Children and Family Services";
+
+    /// <summary>The council's targets for answering access to records requests (issue 9).</summary>
+    public Casefile.Domain.AccessRequests.AccessRequestTargets AccessRequests { get; set; } = new();
 }
 
 /// <summary>Role questions about other users (the current user's roles come from <see cref="CurrentUser"/>).</summary>

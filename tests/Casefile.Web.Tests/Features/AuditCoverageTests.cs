@@ -63,7 +63,29 @@ public sealed class AuditCoverageTests
             actionsUndertaken = "Visits",
         });
         proposed.ShouldBe(HttpStatusCode.Created, transfer.ToString());
-        var ids = new Ids(assessment.Id(), plan.Id(), volume.Id(), closure.Id(), transfer.Id());
+        // A released access request, so that its downloads answer.
+        var accessWorker = await app.ClientAsync("amara.osei");
+        var (registered, accessRequest) = await accessWorker.PostAsync("/api/v1/access-requests", new
+        {
+            kind = "subject-access",
+            subjectId = childId,
+            requesterName = "The young person",
+            whatIsAsked = "My records",
+            receivedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd"),
+            identityChecks = "Passport seen",
+            legalBasis = "UK GDPR Article 15",
+        });
+        registered.ShouldBe(HttpStatusCode.Created, accessRequest.ToString());
+        var accessRequestId = accessRequest.Id();
+        var (built, bundle) = await accessWorker.PostAsync($"/api/v1/access-requests/{accessRequestId}/bundle", new { emails = new[] { emailId } });
+        built.ShouldBe(HttpStatusCode.OK, bundle.ToString());
+        foreach (var proposal in bundle.GetProperty("proposals").EnumerateArray())
+            (await accessWorker.PostAsync($"/api/v1/access-requests/{accessRequestId}/redactions/{proposal.Id()}", new { decision = "accept" })).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await (await app.ClientAsync("sam.fraser")).PostAsync($"/api/v1/access-requests/{accessRequestId}/legal-advice", new { advice = "Fine to release" }))
+            .Status.ShouldBe(HttpStatusCode.NoContent);
+        var (releasedStatus, releasedBody) = await accessWorker.PostAsync($"/api/v1/access-requests/{accessRequestId}/release", new { });
+        releasedStatus.ShouldBe(HttpStatusCode.OK, releasedBody.ToString());
+        var ids = new Ids(assessment.Id(), plan.Id(), volume.Id(), closure.Id(), transfer.Id(), accessRequestId);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -111,14 +133,20 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/assessments-and-plans");
         checkedRoutes.ShouldContain("/api/v1/closure-requests/{id:guid}");
         checkedRoutes.ShouldContain("/api/v1/transfers/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/access-requests/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/access-requests/{id:guid}/disclosure.pdf");
+        checkedRoutes.ShouldContain("/api/v1/access-requests/{id:guid}/disclosure-log");
+        checkedRoutes.ShouldContain("/access-requests/{id:guid}/redactions");
+        checkedRoutes.ShouldContain("/access-requests");
     }
 
-    private sealed record Ids(Guid Assessment, Guid Plan, Guid Volume, Guid ClosureRequest, Guid Transfer);
+    private sealed record Ids(Guid Assessment, Guid Plan, Guid Volume, Guid ClosureRequest, Guid Transfer, Guid AccessRequest);
 
     private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId, Ids ids)
     {
         var pattern = RoutePatternFactory.Parse(route);
-        var id = route.StartsWith("/api/v1/assessments/", StringComparison.Ordinal) || route.StartsWith("/assessments-and-plans/", StringComparison.Ordinal) ? ids.Assessment
+        var id = route.Contains("/access-requests/{", StringComparison.Ordinal) ? ids.AccessRequest
+            : route.StartsWith("/api/v1/assessments/", StringComparison.Ordinal) || route.StartsWith("/assessments-and-plans/", StringComparison.Ordinal) ? ids.Assessment
             : route.StartsWith("/api/v1/plans/", StringComparison.Ordinal) ? ids.Plan
             : route.StartsWith("/api/v1/paper-files/", StringComparison.Ordinal) || route.StartsWith("/paper-files/", StringComparison.Ordinal) ? ids.Volume
             : route.Contains("closure-requests/", StringComparison.Ordinal) ? ids.ClosureRequest
