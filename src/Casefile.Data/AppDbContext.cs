@@ -12,6 +12,7 @@ using Casefile.Domain.PaperFiles;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
+using Casefile.Domain.Retention;
 using Casefile.Domain.Staff;
 using Casefile.Domain.Transfers;
 using Microsoft.AspNetCore.Identity;
@@ -60,6 +61,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ClosureRequest> ClosureRequests => Set<ClosureRequest>();
     public DbSet<AdminTask> AdminTasks => Set<AdminTask>();
     public DbSet<CaseTransfer> CaseTransfers => Set<CaseTransfer>();
+    public DbSet<CareEvent> CareEvents => Set<CareEvent>();
+    public DbSet<RetentionCategoryAssignment> RetentionCategoryAssignments => Set<RetentionCategoryAssignment>();
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+    public DbSet<DisposalReview> DisposalReviews => Set<DisposalReview>();
+    public DbSet<DestructionTombstone> DestructionTombstones => Set<DestructionTombstone>();
+    public DbSet<RetentionScheduleVersion> RetentionScheduleVersions => Set<RetentionScheduleVersion>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
