@@ -12,6 +12,7 @@ using Casefile.Web.Features.People;
 using Casefile.Web.Features.PlainLanguage;
 using Casefile.Web.Features.Records;
 using Casefile.Web.Features.Referrals;
+using Casefile.Web.Features.Retention;
 using Casefile.Web.Features.Transfers;
 
 namespace Casefile.Web.Features;
@@ -93,6 +94,19 @@ public static class FeatureRegistration
         services.AddScoped<GetClosureLetterTemplate>();
         services.AddScoped<SaveClosureLetterTemplate>();
         services.AddScoped<WriteClosureLetter>();
+        services.AddScoped<RetentionFactsLoader>();
+        services.AddScoped<RetentionSchedules>();
+        services.AddScoped<RecordsManagerGate>();
+        services.AddScoped<GetRetention>();
+        services.AddScoped<AddRetentionCategory>();
+        services.AddScoped<RecordCareEvent>();
+        services.AddScoped<LegalHolds>();
+        services.AddScoped<DisposalQueries>();
+        services.AddScoped<DecideDisposal>();
+        services.AddScoped<CaseFileDestruction>();
+        services.AddScoped<TombstoneQueries>();
+        services.AddScoped<ScheduleHandlers>();
+        services.AddScoped<RetentionSweep>();
         return services;
     }
 
@@ -114,5 +128,6 @@ public static class FeatureRegistration
         api.MapPaperFiles();
         api.MapAssessments();
         api.MapClosureLetters();
+        api.MapRetention();
     }
 }
