@@ -94,9 +94,17 @@ public sealed class RetentionApiTests
         var worker = await app.ClientAsync("amara.osei");
         var (created, record) = await worker.PostAsync($"/api/v1/cases/{caseId}/records", new
         {
-            type = "childProtectionEnquiryVisit", occurredAt = DateTimeOffset.UtcNow.AddHours(-2), childProtectionEnquiry = true, confirmedNotDuplicate = true,
-            purpose = "Section 47 enquiry", outcome = "Child seen", narrative = "Visited with the police", seen = "Child", spokenTo = "Child",
-            childSeen = true, childSeenAlone = true,
+            type = "childProtectionEnquiryVisit",
+            occurredAt = DateTimeOffset.UtcNow.AddHours(-2),
+            childProtectionEnquiry = true,
+            confirmedNotDuplicate = true,
+            purpose = "Section 47 enquiry",
+            outcome = "Child seen",
+            narrative = "Visited with the police",
+            seen = "Child",
+            spokenTo = "Child",
+            childSeen = true,
+            childSeenAlone = true,
         });
         created.ShouldBe(HttpStatusCode.Created, record.ToString());
         (await worker.PostAsync($"/api/v1/cases/{caseId}/care-events", new { kind = "lookedAfterPeriod", to = "2020-01-01" }))
@@ -224,8 +232,16 @@ public sealed class RetentionApiTests
         var word = "quorblex" + Guid.NewGuid().ToString("N")[..6];
         var (created, record) = await worker.PostAsync($"/api/v1/cases/{caseId}/records", new
         {
-            type = "homeVisit", occurredAt = DateTimeOffset.UtcNow.AddHours(-3), confirmedNotDuplicate = true, purpose = "Visit", outcome = "Seen",
-            narrative = $"Perrin talked about {word}.", seen = "Perrin", spokenTo = "Perrin", childSeen = true, childSeenAlone = true,
+            type = "homeVisit",
+            occurredAt = DateTimeOffset.UtcNow.AddHours(-3),
+            confirmedNotDuplicate = true,
+            purpose = "Visit",
+            outcome = "Seen",
+            narrative = $"Perrin talked about {word}.",
+            seen = "Perrin",
+            spokenTo = "Perrin",
+            childSeen = true,
+            childSeenAlone = true,
         });
         created.ShouldBe(HttpStatusCode.Created, record.ToString());
         (await worker.PostAsync($"/api/v1/records/{record.Id()}/finalise", new { })).Status.ShouldBe(HttpStatusCode.OK);
