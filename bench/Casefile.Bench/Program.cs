@@ -30,6 +30,10 @@ const string Usage = """
                     (default 5) through POST /api/v1/cases/{id}/documents, and sample the service's resident and private
                     memory during each upload from /proc; the goal is growth under 20 MB. Then the same in this process,
                     where the GC heap and the bytes allocated can be read. Build the service first (dotnet build -c Release).
+      retention-sweep --provider sqlite|postgres [--connection CS] [--people N] [--seed S] [--runs R] [--keep]
+                    Generate N people (default 200,000) with closed case files and what makes their retention
+                    categories, then time the daily retention sweep (dry run R times, default 3; then a real run).
+                    Goal: under 60 seconds. Exits 1 when missed.
       report        Rewrite the "## Audit", "## Chronology", "## Large authority (issue 5)" and "## Document upload memory (issue 6)" sections of docs/performance.md from the latest saved results.
 
     PostgreSQL: --connection names a server where the user may create databases (default: the
@@ -99,6 +103,8 @@ try
             }
             if (!upload.Met) return 1;
             break;
+        case "retention-sweep":
+            return await RetentionSweepBenchmark.RunAsync(options, ct);
         case "report":
             await PerformanceReport.WriteAsync(ct);
             break;
