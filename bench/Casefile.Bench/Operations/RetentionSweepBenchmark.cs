@@ -84,9 +84,9 @@ public static class RetentionSweepBenchmark
                     "Child seen", "Visited with the police.", "Child", "Child", ChildSeen: true, ChildSeenAlone: true), context, referredOn.AddDays(4), at.AddHours(1)));
             }
             var roll = random.Next(100);
-            if (roll < 5) careEvents.Add(new CareEvent(Ids.Next(random), file.Id, CareEventKind.LookedAfterPeriod, referredOn.AddDays(10), null, null, worker.Id, referred, today));
-            else if (roll < 6) careEvents.Add(new CareEvent(Ids.Next(random), file.Id, CareEventKind.PrivateFosteringNotified, referredOn.AddDays(5), null, null, worker.Id, referred, today));
-            else if (roll < 7) careEvents.Add(new CareEvent(Ids.Next(random), file.Id, CareEventKind.AdoptionOrder, referredOn.AddDays(200), null, null, worker.Id, referred, today));
+            if (roll < 5) careEvents.Add(new CareEvent(Ids.Next(random), file.Id, CareEventKind.LookedAfterPeriod, referredOn.AddDays(10) < today ? referredOn.AddDays(10) : today, null, null, worker.Id, referred, today));
+            else if (roll < 6) careEvents.Add(new CareEvent(Ids.Next(random), file.Id, CareEventKind.PrivateFosteringNotified, referredOn.AddDays(5) < today ? referredOn.AddDays(5) : today, null, null, worker.Id, referred, today));
+            else if (roll < 7) careEvents.Add(new CareEvent(Ids.Next(random), file.Id, CareEventKind.AdoptionOrder, referredOn.AddDays(200) < today ? referredOn.AddDays(200) : today, null, null, worker.Id, referred, today));
             if (random.Next(100) < 1)
                 added.Add(new RetentionCategoryAssignment(Ids.Next(random), file.Id, RetentionCategory.Financial, "Payments to carers", null, false,
                     DefaultRetentionSchedule.Schedule, worker.Id, referred, today));
