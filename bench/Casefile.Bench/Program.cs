@@ -33,6 +33,10 @@ const string Usage = """
       disclosure    --provider sqlite|postgres [--connection CS] [--records N] [--documents D] [--children C] [--keep]
                     Issue 9: one child with N records (default 2,000) and D text documents (default 200); time building the
                     disclosure bundle with everything and downloading the released PDF. Goal: under 30 seconds together.
+      retention-sweep --provider sqlite|postgres [--connection CS] [--people N] [--seed S] [--runs R] [--keep]
+                    Generate N people (default 200,000) with closed case files and what makes their retention
+                    categories, then time the daily retention sweep (dry run R times, default 3; then a real run).
+                    Goal: under 60 seconds. Exits 1 when missed.
       report        Rewrite the "## Audit", "## Chronology", "## Large authority (issue 5)" and "## Document upload memory (issue 6)" sections of docs/performance.md from the latest saved results.
 
     PostgreSQL: --connection names a server where the user may create databases (default: the
@@ -104,6 +108,8 @@ try
             }
             if (!upload.Met) return 1;
             break;
+        case "retention-sweep":
+            return await RetentionSweepBenchmark.RunAsync(options, ct);
         case "report":
             await PerformanceReport.WriteAsync(ct);
             break;

@@ -13,6 +13,7 @@ using Casefile.Domain.PaperFiles;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
+using Casefile.Domain.Retention;
 using Casefile.Domain.Staff;
 using Casefile.Domain.Transfers;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +66,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DisclosureItem> DisclosureItems => Set<DisclosureItem>();
     public DbSet<RedactionProposal> RedactionProposals => Set<RedactionProposal>();
     public DbSet<DisclosureLogEntry> DisclosureLog => Set<DisclosureLogEntry>();
+    public DbSet<CareEvent> CareEvents => Set<CareEvent>();
+    public DbSet<RetentionCategoryAssignment> RetentionCategoryAssignments => Set<RetentionCategoryAssignment>();
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+    public DbSet<DisposalReview> DisposalReviews => Set<DisposalReview>();
+    public DbSet<DestructionTombstone> DestructionTombstones => Set<DestructionTombstone>();
+    public DbSet<RetentionScheduleVersion> RetentionScheduleVersions => Set<RetentionScheduleVersion>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -45,6 +45,8 @@ public sealed class RunningApp : IAsyncDisposable
             ["ConnectionStrings:Casefile"] = database.Settings.ConnectionString,
             ["Casefile:DataDirectory"] = dataDirectory,
             ["Casefile:SeedDemo"] = "false",
+            // The daily retention sweep would run during the measurements; the sweep has its own benchmark (retention-sweep).
+            ["Casefile:Retention:DailySweep"] = "false",
             ["Urls"] = "http://127.0.0.1:0",
             ["Casefile:Audit:SigningKey"] = auditSigningKey,
             ["Casefile:Documents:Root"] = documentsRoot,

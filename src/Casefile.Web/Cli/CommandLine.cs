@@ -44,6 +44,10 @@ public static class CommandLine
           audit verify              Recompute the audit trail's hash chain and check its signed
                                     checkpoints; names the first event altered, removed or reordered
                                     and exits 1 if the chain is broken.
+          retention sweep [--dry-run]
+                                    Find closed files whose retention date or review date has
+                                    come (policy 8) and put them on the records managers' lists;
+                                    --dry-run lists them without saving. Prints one line per file.
           help                      Show this text.
 
         Configuration comes from appsettings.json and environment variables, for example
@@ -94,6 +98,8 @@ public static class CommandLine
                         await (result.Intact ? stdout : stderr).WriteLineAsync(result.Message);
                         return result.Intact ? 0 : 1;
                     });
+                case "retention" when rest.Length > 0 && rest[0] == "sweep":
+                    return await RetentionSweepAsync(Options.Parse(rest[1..]), stdout, stderr);
                 case "tokens" when rest.Length > 0 && rest[0] == "revoke":
                     return await RevokeTokenAsync(Options.Parse(rest[1..]), stderr);
                 default:
@@ -298,6 +304,25 @@ public static class CommandLine
             var count = await sp.GetRequiredService<ApiTokens>().RevokeAsync(token ?? prefix, userId, ct);
             await stderr.WriteLineAsync(count == 0 ? "No matching active token was found." : $"Revoked {count} token(s).");
             return count == 0 ? 1 : 0;
+        });
+    }
+
+    private static async Task<int> RetentionSweepAsync(Options options, TextWriter stdout, TextWriter stderr)
+    {
+        var dryRun = options.Flag("dry-run");
+        options.EnsureNoneLeft();
+        return await WithServicesAsync(async (sp, ct) =>
+        {
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var result = await sp.GetRequiredService<Features.Retention.RetentionSweep>().RunAsync(Infrastructure.LondonTime.Today(clock), dryRun, ct);
+            foreach (var item in result.Items)
+            {
+                var kind = item.Kind == Domain.Retention.DisposalReviewKind.Disposal ? "disposal" : "review";
+                await stdout.WriteLineAsync(FormattableString.Invariant($"{item.CaseReference}\t{kind}\t{item.DueOn:yyyy-MM-dd}\t{item.RuleId}\t{(item.New ? "new" : "listed")}"));
+            }
+            await stderr.WriteLineAsync(FormattableString.Invariant(
+                $"{(dryRun ? "Dry run: nothing saved. " : "")}{result.ClosedFiles} closed files checked in {result.Took.TotalSeconds:0.0} s: {result.DueForDisposal} due for disposal, {result.DueForReview} due for review, {result.NewlyListed} newly listed, {result.NoLongerDue} no longer due."));
+            return 0;
         });
     }
 

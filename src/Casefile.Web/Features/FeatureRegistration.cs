@@ -13,6 +13,7 @@ using Casefile.Web.Features.People;
 using Casefile.Web.Features.PlainLanguage;
 using Casefile.Web.Features.Records;
 using Casefile.Web.Features.Referrals;
+using Casefile.Web.Features.Retention;
 using Casefile.Web.Features.Transfers;
 
 namespace Casefile.Web.Features;
@@ -108,6 +109,19 @@ public static class FeatureRegistration
         services.AddScoped<LogGuardianAccess>();
         services.AddScoped<AccessRequestQueries>();
         services.AddScoped<DisclosureDownloads>();
+        services.AddScoped<RetentionFactsLoader>();
+        services.AddScoped<RetentionSchedules>();
+        services.AddScoped<RecordsManagerGate>();
+        services.AddScoped<GetRetention>();
+        services.AddScoped<AddRetentionCategory>();
+        services.AddScoped<RecordCareEvent>();
+        services.AddScoped<LegalHolds>();
+        services.AddScoped<DisposalQueries>();
+        services.AddScoped<DecideDisposal>();
+        services.AddScoped<CaseFileDestruction>();
+        services.AddScoped<TombstoneQueries>();
+        services.AddScoped<ScheduleHandlers>();
+        services.AddScoped<RetentionSweep>();
         return services;
     }
 
@@ -130,5 +144,6 @@ public static class FeatureRegistration
         api.MapAssessments();
         api.MapClosureLetters();
         api.MapAccessRequests();
+        api.MapRetention();
     }
 }

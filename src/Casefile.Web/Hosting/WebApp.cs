@@ -79,6 +79,8 @@ public static class WebApp
         services.AddSingleton(sp => new LegalServicesAddresses(
             sp.GetRequiredService<IConfiguration>().GetSection("Casefile:Emails:LegalServicesAddresses").Get<string[]>() ?? []));
         services.AddHostedService<DatabaseStartup>();
+        services.Configure<Features.Retention.RetentionOptions>(configuration.GetSection("Casefile:Retention"));
+        services.AddHostedService<Features.Retention.RetentionSweepJob>();
 
         AddSignIn(services);
 

@@ -21,6 +21,15 @@ public sealed class AuditCoverageTests
         "/errors/{code:int}", "/api/v1/me", "/people/new", "/referrals/new", "/api/v1/{**path}", "/api/v1/{*path:nonfile}", "/api/v1/emergency-access", "/api/v1/calendar/working-days",
         "/admin/bank-holidays", "/admin/plain-language", "/api/v1/calendar/bank-holidays", "/api/v1/plain-language/list",
         "/admin/closure-letters/{kind?}", "/api/v1/settings/closure-letter-templates/{kind}",
+        "/retention/schedule", "/api/v1/retention/schedule", "/api/v1/retention/schedule/", "/api/v1/retention/schedule/versions/{version:int}",
+    };
+
+    /// <summary>Records managers' routes, called as one (with a file on their list and a destroyed file's tombstone).</summary>
+    private static readonly HashSet<string> OnlyForRecordsManagers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/api/v1/disposals/due", "/api/v1/disposals/reviews-due", "/api/v1/disposal-reviews/{id:guid}", "/api/v1/tombstones", "/api/v1/tombstones/", "/api/v1/tombstones/{id:guid}",
+        "/api/v1/tombstones/{id:guid}/certificate.pdf", "/api/v1/tombstones/{id:guid}/certificate.csv",
+        "/retention/disposals", "/retention/reviews", "/retention/disposals/{id:guid}", "/retention/destroyed",
     };
 
     [Fact]
@@ -85,7 +94,19 @@ public sealed class AuditCoverageTests
             .Status.ShouldBe(HttpStatusCode.NoContent);
         var (releasedStatus, releasedBody) = await accessWorker.PostAsync($"/api/v1/access-requests/{accessRequestId}/release", new { });
         releasedStatus.ShouldBe(HttpStatusCode.OK, releasedBody.ToString());
-        var ids = new Ids(assessment.Id(), plan.Id(), volume.Id(), closure.Id(), transfer.Id(), accessRequestId);
+        var (_, closedCase) = await Given.OpenCaseAsync(app);
+        await Retention.RetentionApiTests.CloseOnAsync(app, closedCase, new DateOnly(2004, 1, 1));
+        var disposalReview = new Domain.Retention.DisposalReview(Guid.NewGuid(), closedCase, Domain.Retention.DisposalReviewKind.Disposal, new DateOnly(2014, 1, 1),
+            "other", "All other files", DateTimeOffset.UtcNow);
+        var tombstone = new Domain.Retention.DestructionTombstone(Guid.NewGuid(), Guid.NewGuid(), "CF-999999-X", "other", new DateOnly(2001, 1, 1), new DateOnly(2004, 1, 1),
+            new DateOnly(2014, 1, 1), "other", "All other files", 1, Guid.NewGuid(), "Rita Kowalski", DateTimeOffset.UtcNow, Guid.NewGuid(), "Sana Iqbal", DateTimeOffset.UtcNow, 0, 0, 0);
+        await app.WithDbAsync(async d =>
+        {
+            d.DisposalReviews.Add(disposalReview);
+            d.DestructionTombstones.Add(tombstone);
+            return await d.SaveChangesAsync();
+        });
+        var ids = new Ids(assessment.Id(), plan.Id(), volume.Id(), closure.Id(), transfer.Id(), accessRequestId, disposalReview.Id, tombstone.Id);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -99,13 +120,19 @@ public sealed class AuditCoverageTests
         // Pages for one role only are called as someone holding it.
         var adminOfficer = await Browserless.SignedInAsync(app, "olu.bello");
         var onlyForAdminOfficers = new HashSet<string> { "/admin-tasks" };
+        var recordsManagerApi = await app.ClientAsync("rita.kowalski");
+        var recordsManager = await Browserless.SignedInAsync(app, "rita.kowalski");
         var checkedRoutes = new List<string>();
         foreach (var route in routes.Where(r => !NoPersonalData.Contains(r)))
         {
             var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId, ids);
             var asAdminOfficer = onlyForAdminOfficers.Contains(route);
-            var client = asAdminOfficer ? adminOfficer.Client : url.StartsWith("/api/", StringComparison.Ordinal) ? manager : session.Client;
-            var userName = asAdminOfficer ? "olu.bello" : "daniel.hughes";
+            var asRecordsManager = OnlyForRecordsManagers.Contains(route);
+            var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
+            var client = asAdminOfficer ? adminOfficer.Client
+                : asRecordsManager ? (isApi ? recordsManagerApi : recordsManager.Client)
+                : isApi ? manager : session.Client;
+            var userName = asAdminOfficer ? "olu.bello" : asRecordsManager ? "rita.kowalski" : "daniel.hughes";
             var before = await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.UserName == userName));
             var response = await client.GetAsync(url);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{route} -> {url}");
@@ -138,14 +165,21 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/api/v1/access-requests/{id:guid}/disclosure-log");
         checkedRoutes.ShouldContain("/access-requests/{id:guid}/redactions");
         checkedRoutes.ShouldContain("/access-requests");
+        checkedRoutes.ShouldContain("/api/v1/cases/{caseId:guid}/retention");
+        checkedRoutes.ShouldContain("/cases/{id:guid}/retention");
+        checkedRoutes.ShouldContain("/api/v1/disposals/due");
+        checkedRoutes.ShouldContain("/retention/disposals/{id:guid}");
+        checkedRoutes.ShouldContain("/api/v1/tombstones/{id:guid}/certificate.pdf");
     }
 
-    private sealed record Ids(Guid Assessment, Guid Plan, Guid Volume, Guid ClosureRequest, Guid Transfer, Guid AccessRequest);
+    private sealed record Ids(Guid Assessment, Guid Plan, Guid Volume, Guid ClosureRequest, Guid Transfer, Guid AccessRequest, Guid DisposalReview, Guid Tombstone);
 
     private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId, Ids ids)
     {
         var pattern = RoutePatternFactory.Parse(route);
         var id = route.Contains("/access-requests/{", StringComparison.Ordinal) ? ids.AccessRequest
+            : route.StartsWith("/api/v1/disposal-reviews/", StringComparison.Ordinal) || route.StartsWith("/retention/disposals/", StringComparison.Ordinal) ? ids.DisposalReview
+            : route.StartsWith("/api/v1/tombstones/", StringComparison.Ordinal) ? ids.Tombstone
             : route.StartsWith("/api/v1/assessments/", StringComparison.Ordinal) || route.StartsWith("/assessments-and-plans/", StringComparison.Ordinal) ? ids.Assessment
             : route.StartsWith("/api/v1/plans/", StringComparison.Ordinal) ? ids.Plan
             : route.StartsWith("/api/v1/paper-files/", StringComparison.Ordinal) || route.StartsWith("/paper-files/", StringComparison.Ordinal) ? ids.Volume

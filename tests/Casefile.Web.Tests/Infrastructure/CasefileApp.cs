@@ -47,6 +47,8 @@ public sealed class CasefileApp : WebApplicationFactory<Program>
         ["Casefile:Documents:MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Mail to or from this domain is filed in the Restricted Access section (policy 4.3 guidance).
         ["Casefile:Emails:LegalServicesAddresses:0"] = "@legal.council.gov.uk",
+        // Tests run the retention sweep themselves, on the day they choose.
+        ["Casefile:Retention:DailySweep"] = "false",
     };
 
     public static async Task<CasefileApp> StartAsync(Db db)

@@ -1,0 +1,124 @@
+using Casefile.Data;
+using Casefile.Domain.Common;
+using Casefile.Domain.Retention;
+using Casefile.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casefile.Web.Features.Retention;
+
+public sealed record KeepCommand(string? Reason, DateOnly? NextReviewOn);
+
+public sealed record DisposalItem(
+    Guid Id, Guid CaseId, string CaseReference, DisposalReviewKind Kind, DisposalReviewStatus Status, DateOnly DueOn, string RuleId, string Reason,
+    DateOnly? ClosedOn, bool Held, string? ProposedBy, Guid? ProposedById, DateTimeOffset? ProposedAt, string? ProposalReason);
+
+/// <summary>
+/// The records managers' lists: files due for disposal (their date has come) and files due for
+/// review, each with its reason, whether it is held, and any proposal waiting for a second records
+/// manager. Each case shown is audited.
+/// </summary>
+public sealed class DisposalQueries(AppDbContext db, RecordsManagerGate gate, AuditTrail audit)
+{
+    public Task<IReadOnlyList<DisposalItem>> DueAsync(CancellationToken ct) => ListAsync(DisposalReviewKind.Disposal, "disposals-due", ct);
+
+    public Task<IReadOnlyList<DisposalItem>> ReviewsDueAsync(CancellationToken ct) => ListAsync(DisposalReviewKind.Review, "reviews-due", ct);
+
+    private async Task<IReadOnlyList<DisposalItem>> ListAsync(DisposalReviewKind kind, string recordType, CancellationToken ct)
+    {
+        await gate.DemandAsync(AuditAction.View, recordType, null, null, ct);
+        var items = await ItemsAsync(db.DisposalReviews.Where(r => r.Kind == kind
+            && (r.Status == DisposalReviewStatus.Due || r.Status == DisposalReviewStatus.DestructionProposed)), ct);
+        audit.Record(AuditAction.View, recordType, null, reason: $"{items.Count} files listed");
+        foreach (var item in items) audit.Record(AuditAction.View, "disposal-review", item.Id, item.CaseId);
+        await db.SaveChangesAsync(ct);
+        return items;
+    }
+
+    public async Task<DisposalItem> GetAsync(Guid id, CancellationToken ct)
+    {
+        await gate.DemandAsync(AuditAction.View, "disposal-review", id, null, ct);
+        var item = (await ItemsAsync(db.DisposalReviews.Where(r => r.Id == id), ct)).SingleOrDefault() ?? throw new NotFoundException("The file on the disposal list");
+        audit.Record(AuditAction.View, "disposal-review", id, item.CaseId);
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    internal async Task<IReadOnlyList<DisposalItem>> ItemsAsync(IQueryable<DisposalReview> reviews, CancellationToken ct)
+    {
+        var rows = await (from r in reviews.AsNoTracking()
+                          join c in db.CaseFiles on r.CaseFileId equals c.Id
+                          join u in db.Users on r.ProposedBy equals u.Id into proposers
+                          from u in proposers.DefaultIfEmpty()
+                          orderby r.DueOn, c.Reference
+                          select new
+                          {
+                              r,
+                              c.Reference,
+                              c.ClosedOn,
+                              Held = db.LegalHolds.Any(h => h.CaseFileId == r.CaseFileId && h.LiftedAt == null),
+                              Proposer = u == null ? null : u.DisplayName,
+                          }).ToListAsync(ct);
+        return rows.Select(x => new DisposalItem(x.r.Id, x.r.CaseFileId, x.Reference, x.r.Kind, x.r.Status, x.r.DueOn, x.r.RuleId, x.r.Reason, x.ClosedOn, x.Held,
+            x.Proposer, x.r.ProposedBy, x.r.ProposedAt, x.r.ProposalReason)).ToList();
+    }
+}
+
+/// <summary>
+/// A records manager decides a file on the list: keep it (with a reason and the next review date), or
+/// propose destruction; a second, different records manager confirms, and only then is it destroyed.
+/// A legal hold stops both.
+/// </summary>
+public sealed class DecideDisposal(AppDbContext db, RecordsManagerGate gate, CurrentUser user, AuditTrail audit, TimeProvider clock,
+    RetentionFactsLoader loader, RetentionSchedules schedules, CaseFileDestruction destruction)
+{
+    public async Task KeepAsync(Guid id, KeepCommand command, CancellationToken ct)
+    {
+        var review = await LoadAsync(id, "keep", ct);
+        review.Keep(user.Id, command.Reason, command.NextReviewOn, clock.GetUtcNow(), clock.Today());
+        audit.Record(AuditAction.Decide, "disposal-review", id, review.CaseFileId, reason: $"Kept until review on {command.NextReviewOn:yyyy-MM-dd}: {review.KeepReason}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ProposeAsync(Guid id, ReasonOnlyCommand command, CancellationToken ct)
+    {
+        var review = await LoadAsync(id, "propose-destruction", ct);
+        await EnsureStillDueAsync(review, ct);
+        review.ProposeDestruction(user.Id, command.Reason, await HeldAsync(review.CaseFileId, ct), clock.GetUtcNow());
+        audit.Record(AuditAction.Decide, "disposal-review", id, review.CaseFileId, reason: $"Destruction proposed: {review.ProposalReason}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<DestructionTombstone> ConfirmAsync(Guid id, CancellationToken ct)
+    {
+        var review = await LoadAsync(id, "confirm-destruction", ct);
+        try
+        {
+            review.ConfirmDestruction(user.Id, await HeldAsync(review.CaseFileId, ct), clock.GetUtcNow());
+        }
+        catch (RuleViolationException e)
+        {
+            db.ChangeTracker.Clear();
+            await audit.RecordRefusalAsync("confirm-destruction", "disposal-review", id, review.CaseFileId, e.Message, ct);
+            throw;
+        }
+        await EnsureStillDueAsync(review, ct);
+        return await destruction.DestroyAsync(review, ct);
+    }
+
+    private async Task<DisposalReview> LoadAsync(Guid id, string action, CancellationToken ct)
+    {
+        await gate.DemandAsync(action, "disposal-review", id, null, ct);
+        return await db.DisposalReviews.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("The file on the disposal list");
+    }
+
+    private Task<bool> HeldAsync(Guid caseId, CancellationToken ct) => db.LegalHolds.AnyAsync(h => h.CaseFileId == caseId && h.LiftedAt == null, ct);
+
+    /// <summary>The file must still be due on today's schedule and record: a category added since may have lengthened its time.</summary>
+    private async Task EnsureStillDueAsync(DisposalReview review, CancellationToken ct)
+    {
+        var file = await loader.ForCaseAsync(review.CaseFileId, ct) ?? throw new NotFoundException("The case file");
+        var decision = RetentionDecider.Decide(await schedules.CurrentAsync(ct), file.Facts, clock.Today());
+        if (file.Status != Domain.Cases.CaseStatus.Closed || !decision.IsDue(clock.Today()))
+            throw new RuleViolationException("not-due", $"This file is not due for destruction now: {decision.Explanation}");
+    }
+}
