@@ -20,20 +20,9 @@ public sealed class EditModel(GetPerson getPerson, PersonChangeAccess changeAcce
 
     public static IReadOnlyList<SelectListItem> Sexes => NewModel.Sexes;
 
-    public sealed class EditPersonInput
+    public sealed class EditPersonInput : PersonDetailsInput
     {
         public Guid? Version { get; set; }
-        public string? GivenName { get; set; }
-        public string? FamilyName { get; set; }
-        public string? KnownAs { get; set; }
-        public DateParts DateOfBirth { get; set; } = new();
-        public string? Sex { get; set; }
-        public string? Ethnicity { get; set; }
-        public string? Religion { get; set; }
-        public string? FirstLanguage { get; set; }
-        public bool NeedsInterpreter { get; set; }
-        public string? Disability { get; set; }
-        public string? School { get; set; }
         public DateParts DateOfDeath { get; set; } = new();
     }
 

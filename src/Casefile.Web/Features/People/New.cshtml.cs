@@ -25,20 +25,9 @@ public sealed class NewModel(CreatePerson createPerson) : CasefilePageModel
         new("Indeterminate", nameof(Sex.Indeterminate)), new("Not known", nameof(Sex.NotKnown)),
     ];
 
-    public sealed class NewPersonInput
+    public sealed class NewPersonInput : PersonDetailsInput
     {
         public string? Kind { get; set; }
-        public string? GivenName { get; set; }
-        public string? FamilyName { get; set; }
-        public string? KnownAs { get; set; }
-        public DateParts DateOfBirth { get; set; } = new();
-        public string? Sex { get; set; }
-        public string? Ethnicity { get; set; }
-        public string? Religion { get; set; }
-        public string? FirstLanguage { get; set; }
-        public bool NeedsInterpreter { get; set; }
-        public string? Disability { get; set; }
-        public string? School { get; set; }
         public string? AddressLine1 { get; set; }
         public string? AddressLine2 { get; set; }
         public string? Town { get; set; }
@@ -63,4 +52,20 @@ public sealed class NewModel(CreatePerson createPerson) : CasefilePageModel
         var id = await createPerson.HandleAsync(command, ct);
         return Redirect($"/people/{id}");
     }, field => field.StartsWith("address.", StringComparison.Ordinal) ? "Input.AddressLine1" : null);
+}
+
+/// <summary>The basic details a person's forms share (Add a person, Change details): Appendix 2 "MY CLIENT basic details".</summary>
+public class PersonDetailsInput
+{
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public string? KnownAs { get; set; }
+    public DateParts DateOfBirth { get; set; } = new();
+    public string? Sex { get; set; }
+    public string? Ethnicity { get; set; }
+    public string? Religion { get; set; }
+    public string? FirstLanguage { get; set; }
+    public bool NeedsInterpreter { get; set; }
+    public string? Disability { get; set; }
+    public string? School { get; set; }
 }
