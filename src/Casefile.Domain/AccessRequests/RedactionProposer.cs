@@ -104,6 +104,10 @@ public sealed partial class RedactionProposer
                 else if (words.Length > 1) Add(words, RedactionKind.OtherChild, child.Id);
             }
         }
+
+        // Longest first, once here rather than at every word of every text (a stable sort keeps the order they were added in).
+        foreach (var first in _byFirstWord.Keys.ToList())
+            _byFirstWord[first] = [.. _byFirstWord[first].OrderByDescending(p => p.Words.Length)];
     }
 
     /// <summary>The proposals for one text, in order, never overlapping (the longest match at a place wins).</summary>
@@ -134,7 +138,7 @@ public sealed partial class RedactionProposer
         for (var i = 0; i < words.Count; i++)
         {
             if (!_byFirstWord.TryGetValue(words[i].Folded, out var candidates)) continue;
-            foreach (var pattern in candidates.OrderByDescending(c => c.Words.Length))
+            foreach (var pattern in candidates)
             {
                 if (i + pattern.Words.Length > words.Count) continue;
                 var matches = true;

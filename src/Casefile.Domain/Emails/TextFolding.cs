@@ -75,6 +75,14 @@ internal static class TextFolding
 
     private static void AppendFolded(StringBuilder builder, Rune rune)
     {
+        // Most text is ASCII: a letter or digit there has no accent to remove, so it is only lowered,
+        // without the string allocations and normalisation that other letters need.
+        if (rune.IsAscii)
+        {
+            builder.Append(char.ToLowerInvariant((char)rune.Value));
+            return;
+        }
+
         // Letters that carry their accent as part of the letter, so Unicode decomposition leaves them as they are.
         switch (Rune.ToLowerInvariant(rune).Value)
         {
