@@ -8,6 +8,34 @@ namespace Casefile.Web.Tests.AccessRequests;
 /// <summary>The access request pages, as a browser without JavaScript uses them.</summary>
 public sealed partial class AccessRequestPageTests
 {
+    // A guardian's request page has two document choices (the court's order and the guardian log):
+    // each its own field, so ids do not repeat and an error lands on the right one.
+    [Fact]
+    public async Task GuardianLog_ThroughThePage_HasItsOwnFieldAndLogsTheCopy()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var s = await AccessScenario.CreateAsync(app);
+        var api = await app.ClientAsync("amara.osei");
+        var id = await s.RequestAsync(api, "court-guardian");
+        var report = await s.UploadAsync(api, "report", "Parenting assessment");
+        var order = await s.UploadAsync(api, "courtOrder", "Order for disclosure to the guardian");
+        (await api.PostAsync($"/api/v1/access-requests/{id}/court-authority", new { documentId = order })).Status.ShouldBe(HttpStatusCode.NoContent);
+        var worker = await Browserless.SignedInAsync(app, "amara.osei");
+
+        var page = await worker.GetHtmlAsync($"/access-requests/{id}");
+        Regex.Count(page, "id=\"DocumentId\"").ShouldBe(1);
+        Regex.Count(page, "id=\"GuardianDocumentId\"").ShouldBe(1);
+
+        var missing = await worker.PostFormAsync($"/access-requests/{id}?handler=Guardian", new() { ["GuardianDocumentId"] = report.ToString() }, $"/access-requests/{id}");
+        missing.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("govuk-error-summary");
+        var logged = await worker.PostFormAsync($"/access-requests/{id}?handler=Guardian",
+            new() { ["GuardianDocumentId"] = report.ToString(), ["GuardianAction"] = "copied" }, $"/access-requests/{id}");
+        logged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, log) = await api.GetJsonAsync($"/api/v1/access-requests/{id}/disclosure-log");
+        log.GetProperty("entries").EnumerateArray().Select(e => e.Str("action")).ShouldBe(["guardian-copied"]);
+    }
+
     [Fact]
     public async Task Register_BuildReviewAndRelease_ThroughThePages()
     {

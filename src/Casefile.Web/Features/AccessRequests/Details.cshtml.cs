@@ -23,6 +23,9 @@ public sealed class DetailsModel(Data.AppDbContext db, AccessRequestQueries quer
     public bool IsLegal { get; private set; }
 
     [BindProperty] public Guid? DocumentId { get; set; }
+
+    /// <summary>The guardian log's own field, so a guardian's request page (which also chooses the court order) has no two fields with one id.</summary>
+    [BindProperty] public Guid? GuardianDocumentId { get; set; }
     [BindProperty] public string? GuardianAction { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public DateParts RequesterToldOn { get; set; } = new();
@@ -69,7 +72,7 @@ public sealed class DetailsModel(Data.AppDbContext db, AccessRequestQueries quer
         Act(id, () => release.HandleAsync(id, ct), "Released. Download the bundle below and send it to the requester.", null, ct);
 
     public Task<IActionResult> OnPostGuardianAsync(Guid id, CancellationToken ct) =>
-        Act(id, () => guardian.HandleAsync(id, new GuardianAccessCommand(DocumentId, GuardianAction), ct), "Recorded on the log for the court.", "DocumentId", ct,
+        Act(id, () => guardian.HandleAsync(id, new GuardianAccessCommand(GuardianDocumentId, GuardianAction), ct), "Recorded on the log for the court.", "GuardianDocumentId", ct,
             map: f => f == "action" ? nameof(GuardianAction) : f == "documentId" ? "GuardianDocumentId" : null);
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, string? field, CancellationToken ct, bool requiresValid = false,
