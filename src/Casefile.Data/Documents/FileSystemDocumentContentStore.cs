@@ -8,6 +8,8 @@ namespace Casefile.Data.Documents;
 /// </summary>
 public sealed class FileSystemDocumentContentStore : IDocumentContentStore
 {
+    private static readonly object[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new object())];
+
     private const string IncomingFolder = ".incoming";
 
     public FileSystemDocumentContentStore(string root)
@@ -41,24 +43,30 @@ public sealed class FileSystemDocumentContentStore : IDocumentContentStore
             cancellationToken.ThrowIfCancellationRequested();
 
             var final = PathFor(spooled.Hash);
-            if (File.Exists(final))
+            // On Linux a non-overwriting File.Move is an existence check and then a rename, so two
+            // uploads of the same bytes in this process could both "win" (CI saw it). The bytes are
+            // the same either way; the lock keeps AlreadyStored true to what happened.
+            bool alreadyStored;
+            lock (Stripes[Convert.ToInt32(spooled.Hash[..2], 16) % Stripes.Length])
             {
-                File.Delete(temp);
-                return new StoredContent(spooled.Hash, spooled.Size, spooled.Type, AlreadyStored: true);
+                alreadyStored = File.Exists(final);
+                if (!alreadyStored)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+                    MakeReadOnly(temp);
+                    try
+                    {
+                        File.Move(temp, final, overwrite: false);
+                    }
+                    catch (IOException) when (File.Exists(final))
+                    {
+                        // Another process stored the same bytes first: same content, stored once.
+                        alreadyStored = true;
+                    }
+                }
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            MakeReadOnly(temp);
-            try
-            {
-                File.Move(temp, final, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(final))
-            {
-                // Another upload of the same bytes won the race: same content, stored once.
-                File.Delete(temp);
-                return new StoredContent(spooled.Hash, spooled.Size, spooled.Type, AlreadyStored: true);
-            }
-            return new StoredContent(spooled.Hash, spooled.Size, spooled.Type, AlreadyStored: false);
+            if (alreadyStored) File.Delete(temp);
+            return new StoredContent(spooled.Hash, spooled.Size, spooled.Type, AlreadyStored: alreadyStored);
         }
         catch
         {
