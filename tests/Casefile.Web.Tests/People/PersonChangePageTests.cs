@@ -6,6 +6,21 @@ namespace Casefile.Web.Tests.People;
 
 public sealed partial class PersonChangePageTests
 {
+    // The person page offers "Change details" only to those the change rule lets change the person.
+    [Fact]
+    public async Task PersonPage_OffersChangeLinksOnlyToThoseWhoMayWriteToTheChildsCase()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (childId, _) = await Given.OpenCaseAsync(app);
+
+        var worker = await (await Browserless.SignedInAsync(app, "amara.osei")).GetHtmlAsync($"/people/{childId}");
+        var adminOfficer = await (await Browserless.SignedInAsync(app, "olu.bello")).GetHtmlAsync($"/people/{childId}");
+
+        worker.ShouldContain($"/people/{childId}/edit");
+        adminOfficer.ShouldNotContain($"/people/{childId}/edit");
+        adminOfficer.ShouldNotContain($"/people/{childId}/address");
+    }
+
     [Fact]
     public async Task EditPerson_WhenFieldsAreWrong_ShowsEveryErrorAndKeepsWhatWasTyped()
     {

@@ -134,7 +134,11 @@ public sealed record RelatedPersonView(Guid RelationshipId, Guid PersonId, strin
 public sealed record CaseFileSummary(Guid Id, string Reference, CaseStatus Status, string Team, string AllocatedWorker,
     DateOnly OpenedOn, DateOnly? ClosedOn, int Volume, bool CanOpen, string AccessNote);
 
-public sealed record PersonView(Person Person, IReadOnlyList<RelatedPersonView> Relationships, CaseFileSummary? CaseFile);
+public sealed record PersonView(Person Person, IReadOnlyList<RelatedPersonView> Relationships, CaseFileSummary? CaseFile)
+{
+    /// <summary>Whether the viewer may change this person (the rule of <see cref="PersonChangeAccess"/>): the page offers the links only then.</summary>
+    public bool MayChange { get; init; } = true;
+}
 
 /// <summary>A person's page: basic details, addresses, relationships and their case file, if any.</summary>
 public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess access)
@@ -162,6 +166,7 @@ public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess acce
             .ToList();
 
         CaseFileSummary? summary = null;
+        var mayChange = true;
         var file = await (from c in db.CaseFiles
                           where c.ChildId == id
                           join t in db.Teams on c.TeamId equals t.Id
@@ -170,13 +175,15 @@ public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess acce
             .AsNoTracking().SingleOrDefaultAsync(ct);
         if (file is not null)
         {
-            var decision = await access.DecideAsync((await access.FactsAsync(file.Id, ct))!, AccessAction.Read, ct);
+            var facts = (await access.FactsAsync(file.Id, ct))!;
+            var decision = await access.DecideAsync(facts, AccessAction.Read, ct);
+            mayChange = (await access.DecideAsync(facts, AccessAction.Write, ct)).Allowed;
             summary = new CaseFileSummary(file.Id, file.Reference, file.Status, file.Team, file.Worker, file.OpenedOn, file.ClosedOn,
                 file.CurrentVolume, decision.Allowed, decision.Allowed ? decision.Basis : CaseAccessPolicy.HowToGetAccess);
         }
 
         audit.Record(AuditAction.View, "person", id, caseFileId: file?.Id, personId: id);
         await db.SaveChangesAsync(ct);
-        return new PersonView(person, related, summary);
+        return new PersonView(person, related, summary) { MayChange = mayChange };
     }
 }
