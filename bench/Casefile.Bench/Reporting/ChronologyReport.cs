@@ -188,7 +188,7 @@ public static class ChronologyReport
         ("SELECT AspNetUserRoles", 1) => "Identity's claims factory: the user's roles",
         ("SELECT AspNetRoles LIMIT", _) => "Identity's claims factory: the role, by name",
         ("SELECT AspNetRoleClaims", _) => "Identity's claims factory: the role's claims",
-        ("SELECT CaseAccessGrants LIMIT", _) => "`CaseAccess.FactsAsync`: the case, its restriction, grants and emergency access",
+        ("SELECT CaseAccessGrants LIMIT", _) => "`CaseScope.FactsAsync`: the case, its restriction, grants and emergency access",
         ("SELECT AspNetUsers LIMIT", _) => "`CurrentUser.ViewerAsync`: the user's team",
         ("SELECT AspNetUserRoles", _) => "`CurrentUser.ViewerAsync`: the user's roles, again",
         ("SELECT CaseFiles LIMIT", _) => "`GetChronology`: the case's heading (reference, child's name)",
@@ -288,7 +288,7 @@ public static class ChronologyReport
         md.AppendLine("   twelve reads. Building the principal in one query (the token joined to its user, team and roles; `BearerTokenHandler`");
         md.AppendLine("   and `ApiTokens.FindUserAsync`) and, for a bearer request, whose claims were read from the database a moment before,");
         md.AppendLine("   letting `CurrentUser` take the team and roles from them (a cookie's claims are older, which is why it reads them again)");
-        md.AppendLine("   would leave one. The case's heading could come with the access facts (`CaseAccess.FactsAsync`) in one query.");
+        md.AppendLine("   would leave one. The case's heading could come with the access facts (`CaseScope.FactsAsync`) in one query.");
         md.AppendLine("2. The audit event's commit: every look is a write transaction (lock the chain head, read it, move it, insert, commit).");
         md.AppendLine("   On SQLite with `synchronous=FULL` the commit is a disk flush, cheap on this machine's disk but the first thing to grow");
         md.AppendLine("   on a slow or busy one; it is the price of an audit trail that cannot lose a look, and is worth keeping.");

@@ -8,15 +8,21 @@ public enum AccessAction { Read, Write, Export }
 /// <summary>Who is asking: their roles, their team, and the teams they oversee as a manager.</summary>
 public sealed record Viewer(Guid UserId, IReadOnlySet<string> Roles, Guid? TeamId, IReadOnlySet<Guid> OverseenTeamIds)
 {
-    public bool HasRole(string role) => Roles.Contains(role);
+    internal bool HasRole(string role) => Roles.Contains(role);
 
-    public bool IsManager => Roles.Any(StaffRole.IsManager);
+    /// <summary>What the viewer may do that is not about one case (<see cref="StaffPolicy"/>).</summary>
+    public bool May(StaffCapability capability) => StaffPolicy.May(this, capability);
+
+    /// <summary>Whether the viewer manages the team (directly, or as a manager of a team above it).</summary>
+    public bool Manages(Guid teamId) => StaffPolicy.Manages(this, teamId);
+
+    internal bool IsManager => Roles.Any(StaffRole.IsManager);
 
     /// <summary>Roles that work with children's records and may search the people register.</summary>
-    public bool MaySearchRegister => Roles.Any(r => r is StaffRole.SocialWorker or StaffRole.AdminOfficer || StaffRole.IsManager(r));
+    public bool MaySearchRegister => May(StaffCapability.WorkWithCases);
 
     /// <summary>Roles that may ask for emergency access to a case they have no relationship with.</summary>
-    public bool MayAskForEmergencyAccess => Roles.Any(r => r is StaffRole.SocialWorker || StaffRole.IsManager(r));
+    public bool MayAskForEmergencyAccess => May(StaffCapability.AskForEmergencyAccess);
 }
 
 /// <summary>
@@ -99,6 +105,54 @@ public static class CaseAccessPolicy
                 ? "Only the allocated worker and managers of the case's team can export this case file."
                 : "You are not the allocated worker and this case is not in a team you work in or manage.",
             mayKnowItExists: viewer.MaySearchRegister || viewer.HasRole(StaffRole.Legal) || viewer.HasRole(StaffRole.RecordsManager) || viewer.HasRole(StaffRole.Administrator));
+    }
+
+    /// <summary>
+    /// Every permission the viewer has on the case, decided at once: read, write and export with
+    /// their bases, and each <see cref="CaseCapability"/>. A refusal to read that may not admit the
+    /// file exists (a restricted case the viewer is not named on) carries no capability at all.
+    /// </summary>
+    public static CasePermissions Permissions(Viewer viewer, CaseFacts file, AccessOptions options, DateTimeOffset now)
+    {
+        var read = Decide(viewer, file, AccessAction.Read, options, now);
+        var write = Decide(viewer, file, AccessAction.Write, options, now);
+        var export = Decide(viewer, file, AccessAction.Export, options, now);
+        var capabilities = new HashSet<CaseCapability>();
+        if (!read.MayKnowItExists) return new CasePermissions(read, write, export, capabilities);
+
+        var manages = StaffPolicy.Manages(viewer, file.TeamId);
+        var mayWorkIt = write.Allowed && !write.IsEmergency && StaffPolicy.May(viewer, StaffCapability.WriteCaseRecords);
+        if (read.Allowed && (viewer.HasRole(StaffRole.Legal) || file.ViewerIsNamed)) capabilities.Add(CaseCapability.OpenRestrictedSection);
+        // The access log is for oversight: the case's managers, and records managers for any file they may know of.
+        if ((manages && read.Allowed) || viewer.HasRole(StaffRole.RecordsManager)) capabilities.Add(CaseCapability.SeeAccessLog);
+        if (write.Allowed || (read.Allowed && StaffPolicy.May(viewer, StaffCapability.DoAdminTasks))) capabilities.Add(CaseCapability.KeepPaperRegister);
+        if (mayWorkIt) capabilities.Add(CaseCapability.ProposeTransfer);
+        if (mayWorkIt) capabilities.Add(CaseCapability.ProposeClosure);
+        if (manages && write.Allowed && !write.IsEmergency) capabilities.Add(CaseCapability.Manage);
+        if (write.Allowed) capabilities.Add(CaseCapability.Record);
+        if (read.Allowed && StaffPolicy.May(viewer, StaffCapability.WorkAccessRequests)) capabilities.Add(CaseCapability.RegisterAccessRequest);
+        return new CasePermissions(read, write, export, capabilities);
+    }
+
+    /// <summary>
+    /// The read rules of <see cref="Decide"/> for one viewer over every case at once, for lists and
+    /// searches that must ask the database which cases the viewer may read. Restricted cases the
+    /// viewer is not named on are left out before these rules apply, as in <see cref="Decide"/>.
+    /// </summary>
+    public static CaseReadScope ReadScope(Viewer viewer, AccessOptions options)
+    {
+        if (viewer.HasRole(StaffRole.Administrator) && viewer.Roles.Count == 1) return CaseReadScope.None(viewer.UserId);
+        var teamMember = viewer.HasRole(StaffRole.SocialWorker) && options.TeamMembersSeeTeamCases && viewer.TeamId is not null;
+        var adminOfficer = viewer.HasRole(StaffRole.AdminOfficer) && viewer.TeamId is not null;
+        return new CaseReadScope(
+            viewer.UserId,
+            AllocatedCases: viewer.HasRole(StaffRole.SocialWorker) || viewer.IsManager,
+            OverseenTeams: viewer.IsManager ? [.. viewer.OverseenTeamIds] : [],
+            OwnTeam: teamMember || adminOfficer ? viewer.TeamId : null,
+            ClosedCases: viewer.HasRole(StaffRole.RecordsManager),
+            SharedWithViewer: viewer.HasRole(StaffRole.Legal),
+            NamedOnRestricted: true,
+            EmergencyAccess: viewer.MayAskForEmergencyAccess);
     }
 
     /// <summary>Policy: emergency access is for someone with no relationship to an unrestricted case, for at most 24 hours.</summary>

@@ -17,9 +17,9 @@ public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessL
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var roles = user.Roles;
-        RoleNames = string.Join(", ", roles.Select(StaffRole.Describe));
-        WorksWithCases = roles.Any(r => Hosting.Policies.CaseWorkRoles.Contains(r));
+        var viewer = await user.ViewerAsync(ct);
+        RoleNames = string.Join(", ", viewer.Roles.Select(StaffRole.Describe));
+        WorksWithCases = viewer.May(Domain.Access.StaffCapability.WorkWithCases);
         if (WorksWithCases)
         {
             (Mine, Teams) = await myCases.HandleAsync(ct);

@@ -5,6 +5,7 @@ using Casefile.Data;
 using Casefile.Data.Audit;
 using Casefile.Data.Documents;
 using Casefile.Data.Identity;
+using Casefile.Domain.Access;
 using Casefile.Domain.Emails;
 using Casefile.Web.Auth;
 using Casefile.Web.Demo;
@@ -69,7 +70,7 @@ public static class WebApp
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
-        services.AddScoped<CaseAccess>();
+        services.AddScoped<CaseScope>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<DemoSeeder>();
         services.AddFeatureHandlers();
@@ -188,8 +189,12 @@ public static class WebApp
         // Deny by default: every endpoint and page needs a signed-in, active user unless it says otherwise.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Policies.CaseWorkRoles))
-            .AddPolicy(Policies.FrontDoor, p => p.RequireRole(Policies.FrontDoorRoles));
+            .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().AddRequirements(new StaffCapabilityRequirement(StaffCapability.WorkWithCases)))
+            .AddPolicy(Policies.FrontDoor, p => p.RequireAuthenticatedUser().AddRequirements(new StaffCapabilityRequirement(StaffCapability.WorkWithCases)))
+            .AddPolicy(Policies.Administer, p => p.RequireAuthenticatedUser().AddRequirements(new StaffCapabilityRequirement(StaffCapability.Administer)))
+            .AddPolicy(Policies.AdminTasks, p => p.RequireAuthenticatedUser().AddRequirements(new StaffCapabilityRequirement(StaffCapability.DoAdminTasks)));
+        // Role gates are the domain's (StaffPolicy), asked of the roles read from the database, not the cookie's claims.
+        services.AddScoped<IAuthorizationHandler, StaffCapabilityHandler>();
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -284,14 +289,22 @@ public static class Policies
 {
     public const string CaseWork = "case-work";
     public const string FrontDoor = "front-door";
+    public const string Administer = "administer";
+    public const string AdminTasks = "admin-tasks";
+}
 
-    /// <summary>Roles that work with children's records day to day.</summary>
-    public static readonly string[] CaseWorkRoles =
-    [
-        Domain.Staff.StaffRole.SocialWorker, Domain.Staff.StaffRole.PracticeManager, Domain.Staff.StaffRole.PrincipalManager,
-        Domain.Staff.StaffRole.DivisionalManager, Domain.Staff.StaffRole.AdminOfficer,
-    ];
+/// <summary>An endpoint or page open only to staff with a capability of <see cref="StaffPolicy"/>.</summary>
+public sealed record StaffCapabilityRequirement(StaffCapability Capability) : IAuthorizationRequirement;
 
-    /// <summary>Roles that take and decide referrals at the front door.</summary>
-    public static readonly string[] FrontDoorRoles = CaseWorkRoles;
+/// <summary>
+/// Decides <see cref="StaffCapabilityRequirement"/> from the viewer's roles as the database holds them
+/// now (<see cref="CurrentUser.ViewerAsync"/>), so a change of role takes effect at the next request.
+/// </summary>
+public sealed class StaffCapabilityHandler(CurrentUser user) : AuthorizationHandler<StaffCapabilityRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffCapabilityRequirement requirement)
+    {
+        if (!user.IsSignedIn) return;
+        if ((await user.ViewerAsync()).May(requirement.Capability)) context.Succeed(requirement);
+    }
 }

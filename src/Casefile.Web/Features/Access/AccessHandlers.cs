@@ -12,15 +12,12 @@ public sealed record RestrictCaseCommand(RestrictionReason? Reason, string? Deta
 /// A manager restricts a case: only the people named (always including the manager and the
 /// allocated worker) may find or open it. The reason and review date are required.
 /// </summary>
-public sealed class RestrictCase(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class RestrictCase(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
 {
     public async Task HandleAsync(Guid caseId, RestrictCaseCommand command, CancellationToken ct)
     {
-        await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
-        var viewer = await user.ViewerAsync(ct);
+        await access.OpenForAsync(caseId, CaseCapability.Manage, AuditAction.Update, ct);
         var file = await db.CaseFiles.SingleAsync(c => c.Id == caseId, ct);
-        if (!viewer.IsManager || !viewer.OverseenTeamIds.Contains(file.TeamId))
-            throw new AccessDeniedException("Only a manager of the case's team can restrict it.", "Ask the team manager.");
         if (file.IsRestricted) throw new Domain.Common.StateConflictException("already-restricted", "This case is already restricted. Lift the restriction first to change it.");
 
         var errors = new ValidationErrors();
@@ -44,14 +41,13 @@ public sealed class RestrictCase(AppDbContext db, CurrentUser user, CaseAccess a
 }
 
 /// <summary>Lifts a case's restriction: it becomes findable again by the usual access policy.</summary>
-public sealed class LiftRestriction(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class LiftRestriction(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
 {
     public async Task HandleAsync(Guid caseId, CancellationToken ct)
     {
-        await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
-        var viewer = await user.ViewerAsync(ct);
+        // Policy: only a manager of the case's team lifts its restriction, not any manager named on it.
+        await access.OpenForAsync(caseId, CaseCapability.Manage, AuditAction.Update, ct);
         var file = await db.CaseFiles.SingleAsync(c => c.Id == caseId, ct);
-        if (!viewer.IsManager) throw new AccessDeniedException("Only a manager can lift a restriction.", "Ask the team manager.");
         var restriction = await db.CaseRestrictions.SingleOrDefaultAsync(r => r.CaseFileId == caseId && r.LiftedAt == null, ct)
             ?? throw new Domain.Common.StateConflictException("not-restricted", "This case is not restricted");
         var now = clock.GetUtcNow();
@@ -67,7 +63,7 @@ public sealed class LiftRestriction(AppDbContext db, CurrentUser user, CaseAcces
 public sealed record ShareWithLegalCommand(string? User, string? Reason);
 
 /// <summary>Shares a case with a Legal Services user (read and export), for advice or proceedings.</summary>
-public sealed class ShareWithLegal(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class ShareWithLegal(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
 {
     public async Task HandleAsync(Guid caseId, ShareWithLegalCommand command, CancellationToken ct)
     {
@@ -97,7 +93,7 @@ public sealed record EmergencyAccessCommand(string? Reason, int? Hours);
 /// Emergency access: a worker with no relationship to the case gives a written reason and may
 /// open it for at most 24 hours. Restricted cases cannot be opened this way (and are not found).
 /// </summary>
-public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
 {
     public async Task<EmergencyAccess> HandleAsync(Guid caseId, EmergencyAccessCommand command, CancellationToken ct)
     {
@@ -106,7 +102,7 @@ public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, Ca
         var viewer = await user.ViewerAsync(ct);
         if (!viewer.MayAskForEmergencyAccess)
             throw new AccessDeniedException("Only social workers and managers can ask for emergency access.");
-        var current = await access.DecideAsync(facts, AccessAction.Read, ct);
+        var current = (await access.PermissionsAsync(caseId, ct))!.Read;
         if (current.Allowed)
             throw new Domain.Common.StateConflictException("already-has-access", $"You can already open this case ({current.Basis.ToLowerInvariant()}).");
         var grant = new EmergencyAccess(Guid.NewGuid(), caseId, user.Id, command.Reason, clock.GetUtcNow(),
@@ -126,7 +122,7 @@ public sealed class ReviewEmergencyAccess(AppDbContext db, CurrentUser user, Aud
         var grant = await db.EmergencyAccesses.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("The emergency access");
         var viewer = await user.ViewerAsync(ct);
         var teamId = await db.CaseFiles.Where(c => c.Id == grant.CaseFileId).Select(c => c.TeamId).SingleAsync(ct);
-        if (!viewer.IsManager || !viewer.OverseenTeamIds.Contains(teamId))
+        if (!viewer.Manages(teamId))
             throw new AccessDeniedException("Only a manager of the case's team can review emergency access.");
         grant.Review(user.Id, clock.GetUtcNow(), note);
         audit.Record("review-emergency-access", "case", grant.CaseFileId, grant.CaseFileId, reason: note);
@@ -144,16 +140,13 @@ public sealed record EmergencyAccessView(Guid Id, Guid CaseId, string CaseRefere
 /// "Who has seen this record": every view and change of a case, when and why; and what one
 /// worker opened in a period. For the case's managers and records managers.
 /// </summary>
-public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail audit, CaseAccess access)
+public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail audit, CaseScope access)
 {
     public async Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(Guid caseId, CancellationToken ct)
     {
-        var facts = await access.FactsAsync(caseId, ct) ?? throw new NotFoundException("The case file");
-        var decision = await access.DecideAsync(facts, AccessAction.Read, ct);
-        var viewer = await user.ViewerAsync(ct);
-        var mayAudit = (viewer.IsManager && viewer.OverseenTeamIds.Contains(facts.TeamId)) || viewer.HasRole(StaffRole.RecordsManager);
-        if (!decision.Allowed && !decision.MayKnowItExists) throw new NotFoundException("The case file");
-        if (!mayAudit)
+        var opened = await access.FindAsync(caseId, ct) ?? throw new NotFoundException("The case file");
+        if (!opened.Read.Allowed && !opened.Read.MayKnowItExists) throw new NotFoundException("The case file");
+        if (!opened.May(CaseCapability.SeeAccessLog))
         {
             await audit.RecordRefusalAsync("view", "access-log", caseId, caseId, "Not a manager of the case or a records manager", ct);
             throw new AccessDeniedException("Only the case's managers and records managers can see who has viewed it.");
@@ -171,7 +164,7 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
         var subject = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == userName.Trim().ToUpperInvariant(), ct)
             ?? throw new NotFoundException("The user");
         var viewer = await user.ViewerAsync(ct);
-        if (!viewer.IsManager || subject.TeamId is not { } team || !viewer.OverseenTeamIds.Contains(team) || subject.Id == viewer.UserId)
+        if (subject.TeamId is not { } team || !viewer.Manages(team) || subject.Id == viewer.UserId)
             throw new AccessDeniedException("Only a manager of the worker's team can see what the worker opened.");
         var errors = new ValidationErrors();
         if (from is { Year: < 2000 or > 2200 }) errors.Add("from", "The start date must be between the years 2000 and 2200");
@@ -195,8 +188,8 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
     public async Task<IReadOnlyList<EmergencyAccessView>> EmergencyForReviewAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        if (!viewer.IsManager || viewer.OverseenTeamIds.Count == 0) return [];
-        var teams = viewer.OverseenTeamIds.ToList();
+        var teams = StaffPolicy.TeamsManaged(viewer).ToList();
+        if (teams.Count == 0) return [];
         // One query: each grant with the number of audited uses inside its window.
         return await (from e in db.EmergencyAccesses.AsNoTracking()
                       where e.ReviewedAt == null

@@ -12,7 +12,7 @@ public sealed record RecordConsentCommand(ConsentGivenBy? GivenBy, string? Giver
 public sealed record SharingWithoutConsentCommand(string? SharedWith, DateOnly? SharedOn, string? Justification, string? AgreedBy);
 
 /// <summary>Policy 3.4 and 3.5: consent to share, and sharing without consent to protect a child.</summary>
-public sealed class ConsentHandlers(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class ConsentHandlers(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Guid> RecordConsentAsync(Guid caseId, RecordConsentCommand command, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public sealed record GuardianAccessCommand(Guid? DocumentId, string? Action);
 /// the case itself. Legal Services may read any request they are consulted on (policy 10.2):
 /// seeing what is to be disclosed is what they are asked to advise on. Every look is audited.
 /// </summary>
-public sealed class AccessRequestAccess(AppDbContext db, CaseAccess access, CurrentUser user)
+public sealed class AccessRequestAccess(AppDbContext db, CaseScope access, CurrentUser user)
 {
     public async Task<(AccessRequest Request, CaseHeading Heading, bool ViaLegal)> DemandAsync(Guid requestId, AccessAction action, string auditAction,
         CancellationToken ct, bool track = false)
@@ -41,10 +41,10 @@ public sealed class AccessRequestAccess(AppDbContext db, CaseAccess access, Curr
         var query = track ? db.AccessRequests : db.AccessRequests.AsNoTracking();
         var request = await query.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("The access request");
         var viewer = await user.ViewerAsync(ct);
-        if (action == AccessAction.Read && viewer.HasRole(StaffRole.Legal))
+        if (action == AccessAction.Read && viewer.May(StaffCapability.AdviseAsLegalServices))
         {
-            var facts = await access.FactsAsync(request.CaseFileId, ct);
-            if (facts is not null && !(await access.DecideAsync(facts, AccessAction.Read, ct)).Allowed)
+            var permissions = await access.PermissionsAsync(request.CaseFileId, ct);
+            if (permissions is not null && !permissions.Read.Allowed)
             {
                 var heading = await (from c in db.CaseFiles
                                      where c.Id == request.CaseFileId
@@ -59,7 +59,7 @@ public sealed class AccessRequestAccess(AppDbContext db, CaseAccess access, Curr
 }
 
 /// <summary>Registers a request for a person's record (policy 10; the council's Access to Records Policy).</summary>
-public sealed class RegisterAccessRequest(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock,
+public sealed class RegisterAccessRequest(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock,
     BankHolidayCalendar calendar, IOptions<CasefileOptions> options)
 {
     public async Task<AccessRequest> HandleAsync(AccessRequestCommand command, CancellationToken ct)
@@ -127,7 +127,7 @@ public sealed class DecideAccessRequest(AppDbContext db, AccessRequestAccess acc
         var viewer = await user.ViewerAsync(ct);
         try
         {
-            request.Approve(user.Id, viewer.Roles.Any(StaffRole.IsManager), clock.GetUtcNow());
+            request.Approve(user.Id, viewer.May(StaffCapability.ManageTeams), clock.GetUtcNow());
         }
         catch (RuleViolationException e) when (e.Rule is "approver-not-manager" or "approver-is-owner")
         {
@@ -142,7 +142,7 @@ public sealed class DecideAccessRequest(AppDbContext db, AccessRequestAccess acc
     {
         var (request, heading, _) = await access.DemandAsync(id, AccessAction.Read, AuditAction.Decide, ct, track: true);
         var viewer = await user.ViewerAsync(ct);
-        request.RecordLegalAdvice(user.Id, viewer.HasRole(StaffRole.Legal), command.Advice, command.ReleasePrivileged, clock.GetUtcNow());
+        request.RecordLegalAdvice(user.Id, viewer.May(StaffCapability.AdviseAsLegalServices), command.Advice, command.ReleasePrivileged, clock.GetUtcNow());
         audit.Record("legal-advice", "access-request", id, request.CaseFileId, heading.ChildId,
             reason: command.ReleasePrivileged ? "Legal advice recorded; privileged material released" : "Legal advice recorded");
         await db.SaveChangesAsync(ct);

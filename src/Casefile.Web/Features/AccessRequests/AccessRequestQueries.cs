@@ -77,8 +77,8 @@ public sealed class AccessRequestQueries(AppDbContext db, AccessRequestAccess ac
     {
         var viewer = await user.ViewerAsync(ct);
         var owners = new HashSet<Guid> { user.Id };
-        if (viewer.IsManager) owners.UnionWith(await LineManagers.ReportsOfAsync(db, user.Id, ct));
-        var everyone = viewer.HasRole(StaffRole.Legal);
+        if (viewer.May(StaffCapability.ManageTeams)) owners.UnionWith(await LineManagers.ReportsOfAsync(db, user.Id, ct));
+        var everyone = viewer.May(StaffCapability.AdviseAsLegalServices);
         var hidden = await HiddenCasesAsync(ct);
         var rows = await (from r in db.AccessRequests.AsNoTracking()
                           where (everyone ? r.Status == AccessRequestStatus.Open : owners.Contains(r.OwnerId))

@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Domain.AccessRequests;
 using Casefile.Domain.Documents;
 using Casefile.Domain.Staff;
@@ -19,7 +20,7 @@ public sealed class DetailsModel(Data.AppDbContext db, AccessRequestQueries quer
     public AccessRequestView Item { get; private set; } = null!;
     public IReadOnlyList<DisclosureLogView> Log { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Label, DocumentType Type)> Documents { get; private set; } = [];
-    public bool IsManager { get; private set; }
+    public bool MayApprove { get; private set; }
     public bool IsLegal { get; private set; }
 
     [BindProperty] public Guid? DocumentId { get; set; }
@@ -102,8 +103,8 @@ public sealed class DetailsModel(Data.AppDbContext db, AccessRequestQueries quer
     {
         Item = await queries.GetAsync(id, ct);
         var viewer = await user.ViewerAsync(ct);
-        IsManager = viewer.IsManager;
-        IsLegal = viewer.HasRole(StaffRole.Legal);
+        MayApprove = viewer.May(StaffCapability.ApproveDisclosures);
+        IsLegal = viewer.May(StaffCapability.AdviseAsLegalServices);
         Log = await queries.DisclosureLogAsync(id, ct);
         var caseId = Item.CaseId;
         var docs = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseFileId == caseId).OrderByDescending(d => d.DocumentDate)

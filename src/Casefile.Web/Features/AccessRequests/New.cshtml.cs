@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Casefile.Web.Features.AccessRequests;
 
 /// <summary>Register a request for the child's record from their case file (policy 10).</summary>
-public sealed class NewModel(Data.AppDbContext db, CaseAccess access, AuditTrail audit, RegisterAccessRequest register) : CasefilePageModel
+public sealed class NewModel(Data.AppDbContext db, CaseScope access, AuditTrail audit, RegisterAccessRequest register) : CasefilePageModel
 {
     [BindProperty]
     public RequestInput Input { get; set; } = new();

@@ -16,7 +16,7 @@ namespace Casefile.Web.Features.Assessments;
 /// (<c>/cases/{id}/plans</c>) as a draft by the current user. A child and family assessment is due
 /// 45 working days after the case's latest accepted referral.
 /// </summary>
-public sealed class StartAssessmentOrPlan(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
+public sealed class StartAssessmentOrPlan(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
 {
     public async Task<SavedAssessmentOrPlan> HandleAsync(Guid caseId, AssessmentOrPlanCategory category, AssessmentOrPlanCommand command, CancellationToken ct)
     {
@@ -145,7 +145,7 @@ public sealed class EndPlan(AppDbContext db, AssessmentLoader loader, CurrentUse
 }
 
 /// <summary>Loads an assessment or plan for a change, after the access policy allows writing to its case.</summary>
-public sealed class AssessmentLoader(AppDbContext db, CaseAccess access, CurrentUser user)
+public sealed class AssessmentLoader(AppDbContext db, CaseScope access, CurrentUser user)
 {
     public const string RecordType = "assessment-or-plan";
 
@@ -179,7 +179,7 @@ public sealed class AssessmentLoader(AppDbContext db, CaseAccess access, Current
     public async Task<Decider> DeciderAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        return new Decider(user.Id, viewer.IsManager, viewer.HasRole(StaffRole.DivisionalManager));
+        return new Decider(user.Id, viewer.May(StaffCapability.AuthoriseWork), viewer.May(StaffCapability.ValidateFinalCarePlans));
     }
 
     public static SavedAssessmentOrPlan Saved(AssessmentOrPlan w) => new(w.Id, w.CaseFileId, w.Kind, w.Status, w.DueBy, w.Version);

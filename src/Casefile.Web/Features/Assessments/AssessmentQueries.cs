@@ -12,7 +12,7 @@ namespace Casefile.Web.Features.Assessments;
 /// Reads of assessments, plans and court reports: one in full, a case's list, the queues waiting
 /// for the current user, and what stops a case closing. Each read the user makes is audited.
 /// </summary>
-public sealed class AssessmentQueries(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
+public sealed class AssessmentQueries(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
 {
     /// <summary>
     /// What stops the case closing (policy 6.6, Appendix 2): assessments and court reports not yet
@@ -56,9 +56,9 @@ public sealed class AssessmentQueries(AppDbContext db, CaseAccess access, Curren
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         audit.Record(AuditAction.View, AssessmentLoader.RecordType, id, caseId, heading.ChildId, reason: decision.IsEmergency ? "Emergency access" : null);
         await db.SaveChangesAsync(ct);
-        var writable = (await access.DecideAsync((await access.FactsAsync(caseId, ct))!, AccessAction.Write, ct)).Allowed;
+        var writable = (await access.PermissionsAsync(caseId, ct))!.Write.Allowed;
         var viewer = await user.ViewerAsync(ct);
-        var inLine = w.Status == AssessmentOrPlanStatus.Submitted && viewer.IsManager && w.AuthorId != user.Id
+        var inLine = w.Status == AssessmentOrPlanStatus.Submitted && viewer.May(StaffCapability.AuthoriseWork) && w.AuthorId != user.Id
             && (await LineManagers.ManagersAboveAsync(db, w.AuthorId, ct)).Contains(user.Id);
         var calendar = await calendars.CurrentAsync(ct);
         return new AssessmentOrPlanView(w.Id, caseId, heading.Reference, heading.ChildId, heading.ChildName, w.Kind, AssessmentOrPlanKinds.Name(w.Kind),
@@ -95,7 +95,7 @@ public sealed class AssessmentQueries(AppDbContext db, CaseAccess access, Curren
         var hidden = access.HiddenCaseIds();
         var viewer = await user.ViewerAsync(ct);
         IReadOnlyList<AssessmentOrPlanSummary> awaiting = [];
-        if (viewer.IsManager)
+        if (viewer.May(StaffCapability.AuthoriseWork))
         {
             var reports = (await LineManagers.ReportsOfAsync(db, me, ct)).ToList();
             awaiting = [.. (await SummariesAsync(db.AssessmentsAndPlans.Where(w => w.Status == AssessmentOrPlanStatus.Submitted

@@ -8,7 +8,7 @@ namespace Casefile.Web.Features.Assessments;
 
 /// <summary>Start an assessment, or a plan, court report or final care plan, on a child's file.</summary>
 [Authorize]
-public sealed class NewModel(Data.AppDbContext db, CaseAccess access, AuditTrail audit, StartAssessmentOrPlan start, SubmitAssessmentOrPlan submit) : AssessmentFormPage
+public sealed class NewModel(Data.AppDbContext db, CaseScope access, AuditTrail audit, StartAssessmentOrPlan start, SubmitAssessmentOrPlan submit) : AssessmentFormPage
 {
     public override bool IsNew => true;
 

@@ -10,7 +10,7 @@ namespace Casefile.Web.Features.Assessments;
 /// authorise or return (policy 9.2, 9.3); for authors, work returned to them and their drafts.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class QueueModel(Data.AppDbContext db, AssessmentQueries queries, AuthoriseAssessmentOrPlan authorise, ReturnAssessmentOrPlan returnToAuthor) : CasefilePageModel
+public sealed class QueueModel(Data.AppDbContext db, Infrastructure.CurrentUser user, AssessmentQueries queries, AuthoriseAssessmentOrPlan authorise, ReturnAssessmentOrPlan returnToAuthor) : CasefilePageModel
 {
     public AssessmentQueues Queues { get; private set; } = new([], [], []);
 
@@ -23,7 +23,14 @@ public sealed class QueueModel(Data.AppDbContext db, AssessmentQueries queries, 
         public string? Reason { get; set; }
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => Queues = await queries.QueuesAsync(ct);
+    /// <summary>Whether the viewer authorises their line's work (policy 9.2), so the page shows what waits for them.</summary>
+    public bool MayAuthorise { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Queues = await queries.QueuesAsync(ct);
+        MayAuthorise = (await user.ViewerAsync(ct)).May(Domain.Access.StaffCapability.AuthoriseWork);
+    }
 
     public Task<IActionResult> OnPostAuthoriseAsync(CancellationToken ct) => DecideAsync(true, ct);
 
@@ -43,7 +50,7 @@ public sealed class QueueModel(Data.AppDbContext db, AssessmentQueries queries, 
             TempData["Confirmation"] = "Returned to the author with your reason.";
         }
         return RedirectToPage();
-    }, field => field == "reason" ? "Decision.Reason" : "", async () => Queues = await queries.QueuesAsync(ct));
+    }, field => field == "reason" ? "Decision.Reason" : "", () => OnGetAsync(ct));
 
     public static string Describe(AssessmentOrPlanSummary s) =>
         s.OrderSought is { } o ? $"{s.KindName} (for a {AssessmentOrPlanKinds.Name(o)})" : s.KindName;

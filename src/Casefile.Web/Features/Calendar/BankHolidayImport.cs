@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using System.Globalization;
 using Casefile.Data;
 using Casefile.Data.Settings;
@@ -46,7 +47,7 @@ public sealed class ImportBankHolidays(AppDbContext db, CurrentUser user, AuditT
     public async Task EnsureAllowedAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        if (!viewer.HasRole(StaffRole.Administrator))
+        if (!viewer.May(StaffCapability.Administer))
             throw new AccessDeniedException("Only a system administrator can import bank holidays.",
                 "Ask a system administrator to import the file for you.");
     }

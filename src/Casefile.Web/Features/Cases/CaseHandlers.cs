@@ -34,7 +34,7 @@ public sealed record ConsentView(Guid Id, Domain.Consent.ConsentGivenBy GivenBy,
 public sealed record SharingView(Guid Id, string SharedWith, DateOnly SharedOn, string Justification, string AgreedBy);
 
 /// <summary>A case file, after the access policy has allowed the viewer to read it; the view is audited.</summary>
-public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit, CurrentUser user, TimeProvider clock)
+public sealed class GetCase(AppDbContext db, CaseScope access, AuditTrail audit, CurrentUser user, TimeProvider clock)
 {
     public async Task<CaseView> HandleAsync(Guid id, CancellationToken ct)
     {
@@ -84,7 +84,7 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit
                              orderby x.SharedOn descending
                              select new SharingView(x.Id, x.SharedWith, x.SharedOn, x.Justification, m.DisplayName)).ToListAsync(ct);
         var viewer = await user.ViewerAsync(ct);
-        var manages = viewer.IsManager && viewer.OverseenTeamIds.Contains(row.c.TeamId);
+        var manages = viewer.Manages(row.c.TeamId);
         var drafts = await (from r in db.CaseRecords.AsNoTracking()
                             where r.CaseFileId == id && r.Status == Domain.Records.CaseRecordStatus.Draft
                             join u in db.Users on r.RecordedBy equals u.Id
@@ -102,7 +102,7 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, AuditTrail audit
             SharedWithoutConsent = sharing,
             CanManage = manages,
             Drafts = drafts,
-            CanSeeAccessLog = manages || viewer.HasRole(StaffRole.RecordsManager),
+            CanSeeAccessLog = manages || viewer.May(StaffCapability.ManageRetention),
         };
     }
 }
@@ -111,7 +111,7 @@ public sealed record CaseListItem(Guid Id, string Reference, Guid ChildId, strin
     string Team, string AllocatedWorker, DateOnly OpenedOn);
 
 /// <summary>"My cases": the cases allocated to the signed-in worker, and for managers their teams' open cases.</summary>
-public sealed class MyCases(AppDbContext db, CurrentUser user, AuditTrail audit, CaseAccess access)
+public sealed class MyCases(AppDbContext db, CurrentUser user, AuditTrail audit, CaseScope access)
 {
     public async Task<(IReadOnlyList<CaseListItem> Mine, IReadOnlyList<CaseListItem> Teams)> HandleAsync(CancellationToken ct)
     {
@@ -119,9 +119,9 @@ public sealed class MyCases(AppDbContext db, CurrentUser user, AuditTrail audit,
         var mine = await Query().Where(x => x.c.AllocatedWorkerId == viewer.UserId && x.c.Status == CaseStatus.Open)
             .OrderBy(x => x.p.FamilyName).ThenBy(x => x.p.GivenName).Select(Project).ToListAsync(ct);
         IReadOnlyList<CaseListItem> teams = [];
-        if (viewer.IsManager && viewer.OverseenTeamIds.Count > 0)
+        var ids = StaffPolicy.TeamsManaged(viewer).ToList();
+        if (ids.Count > 0)
         {
-            var ids = viewer.OverseenTeamIds.ToList();
             teams = await Query().Where(x => ids.Contains(x.c.TeamId) && x.c.Status == CaseStatus.Open && x.c.AllocatedWorkerId != viewer.UserId)
                 .OrderBy(x => x.t.Name).ThenBy(x => x.p.FamilyName).Select(Project).Take(500).ToListAsync(ct);
         }
@@ -156,12 +156,12 @@ public sealed record ReallocateCommand(string? Team, string? AllocatedWorker, st
 /// A manager moves a case to another worker or team. Every change is kept in the allocation
 /// history. (The transfer workflow with its summary, policy 3.12, builds on this.)
 /// </summary>
-public sealed class ReallocateCase(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class ReallocateCase(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
 {
     public async Task HandleAsync(Guid caseId, ReallocateCommand command, CancellationToken ct)
     {
         await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
-        if (!user.Roles.Any(StaffRole.IsManager))
+        if (!(await user.ViewerAsync(ct)).May(StaffCapability.ManageTeams))
             throw new AccessDeniedException("Only a manager can reallocate a case.", "Ask the team manager to reallocate it.");
         var file = await db.CaseFiles.Include(c => c.Allocations).SingleAsync(c => c.Id == caseId, ct);
         if (command.Version is { } version && version != file.Version)

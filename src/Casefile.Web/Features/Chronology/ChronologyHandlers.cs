@@ -37,7 +37,7 @@ public sealed record ChronologyPage(Guid CaseId, string CaseReference, Guid Chil
 /// time by keyset (the 200th page costs what the first does), filtered by kind, significance,
 /// dates and words. Every look is audited.
 /// </summary>
-public sealed class GetChronology(AppDbContext db, CaseAccess access, AuditTrail audit)
+public sealed class GetChronology(AppDbContext db, CaseScope access, AuditTrail audit)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;

@@ -59,7 +59,7 @@ public sealed class AdminTasks(AppDbContext db, CurrentUser user, AuditTrail aud
     private async Task<List<Guid>> TeamsAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        if (!viewer.HasRole(StaffRole.AdminOfficer) || viewer.TeamId is not { } own) return [];
+        if (!viewer.May(StaffCapability.DoAdminTasks) || viewer.TeamId is not { } own) return [];
         // An admin officer supports their own team and the teams below it, as a manager oversees them.
         var teams = await db.Teams.Select(t => new { t.Id, t.ParentTeamId }).ToListAsync(ct);
         var result = new List<Guid> { own };

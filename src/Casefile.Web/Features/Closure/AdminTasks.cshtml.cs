@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casefile.Web.Features.Closure;
 
 /// <summary>The admin officer's tasks after closures (policy 6.4, Appendix 2 admin tasks): send the letters, close activities, update finance.</summary>
-[Authorize(Roles = StaffRole.AdminOfficer)]
+[Authorize(Policy = Hosting.Policies.AdminTasks)]
 public sealed class AdminTasksModel(AdminTasks tasks) : CasefilePageModel
 {
     public IReadOnlyList<AdminTaskView> Tasks { get; private set; } = [];

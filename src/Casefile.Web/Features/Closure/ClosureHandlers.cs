@@ -105,14 +105,12 @@ internal static class ClosureInput
 /// The worker asks for the case to be closed (policy 6.3): closing summary, checklist and letters.
 /// One open request per case; it goes to the worker's line manager.
 /// </summary>
-public sealed class RequestClosure(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class RequestClosure(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task<ClosureRequest> HandleAsync(Guid caseId, ClosureRequestCommand command, CancellationToken ct)
     {
-        await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
-        var viewer = await user.ViewerAsync(ct);
-        if (!viewer.HasRole(StaffRole.SocialWorker) && !viewer.IsManager)
-            throw new AccessDeniedException("Only the case's social worker or a manager can ask for a case to be closed.");
+        await access.OpenAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
+        await access.OpenForAsync(caseId, CaseCapability.ProposeClosure, AuditAction.Create, ct);
         var (summary, checklist, recipients) = ClosureInput.Parse(command);
         var file = await db.CaseFiles.Include(c => c.Volumes).SingleAsync(c => c.Id == caseId, ct);
         if (await db.ClosureRequests.AnyAsync(r => r.CaseFileId == caseId
@@ -128,7 +126,7 @@ public sealed class RequestClosure(AppDbContext db, CaseAccess access, CurrentUs
 }
 
 /// <summary>The worker changes their request (usually after the manager returned it); it goes back to the manager.</summary>
-public sealed class ReviseClosureRequest(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit)
+public sealed class ReviseClosureRequest(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit)
 {
     public async Task<ClosureRequest> HandleAsync(Guid id, ClosureRequestCommand command, CancellationToken ct)
     {
@@ -149,7 +147,7 @@ public sealed class ReviseClosureRequest(AppDbContext db, CaseAccess access, Cur
 /// The manager's decision on a closure request: authorise (which closes the case, files the closure
 /// letters and gives the admin officer their tasks, policy 6.4 and 6.6) or return with a reason.
 /// </summary>
-public sealed class DecideClosure(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock,
+public sealed class DecideClosure(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock,
     CaseCompletenessCheck completeness, ClosureLetterFiling letters)
 {
     public async Task<ClosureRequest> AuthoriseAsync(Guid id, CancellationToken ct)
@@ -201,7 +199,7 @@ public sealed class DecideClosure(AppDbContext db, CaseAccess access, CurrentUse
 }
 
 /// <summary>The worker takes their request back.</summary>
-public sealed class WithdrawClosureRequest(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class WithdrawClosureRequest(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task HandleAsync(Guid id, CancellationToken ct)
     {
@@ -214,7 +212,7 @@ public sealed class WithdrawClosureRequest(AppDbContext db, CaseAccess access, C
 }
 
 /// <summary>Records whether the young person is a care leaver also getting adult services (their file stays open).</summary>
-public sealed class RecordAdultServices(AppDbContext db, CaseAccess access, AuditTrail audit)
+public sealed class RecordAdultServices(AppDbContext db, CaseScope access, AuditTrail audit)
 {
     public async Task HandleAsync(Guid caseId, bool value, CancellationToken ct)
     {
@@ -244,7 +242,7 @@ public sealed record ClosureRequestView(
 public sealed record ClosureQueueItem(Guid Id, Guid CaseId, string CaseReference, string ChildName, string RequestedBy, DateTimeOffset RequestedAt, string Status);
 
 /// <summary>Reads closure requests: one with its checklist as it stands now, a case's, and the queues.</summary>
-public sealed class ClosureQueries(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, CaseCompletenessCheck completeness)
+public sealed class ClosureQueries(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, CaseCompletenessCheck completeness)
 {
     public async Task<ClosureRequestView> GetAsync(Guid id, CancellationToken ct)
     {
@@ -282,7 +280,7 @@ public sealed class ClosureQueries(AppDbContext db, CaseAccess access, CurrentUs
     public async Task<IReadOnlyList<ClosureQueueItem>> AwaitingMyDecisionAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        var reports = viewer.IsManager ? (await LineManagers.ReportsOfAsync(db, user.Id, ct)).ToList() : [];
+        var reports = viewer.May(StaffCapability.AuthoriseWork) ? (await LineManagers.ReportsOfAsync(db, user.Id, ct)).ToList() : [];
         var items = reports.Count == 0 ? []
             : await Items(db.ClosureRequests.Where(r => r.Status == ClosureRequestStatus.Submitted && reports.Contains(r.RequestedBy))).ToListAsync(ct);
         return await VisibleAsync(items, ct);

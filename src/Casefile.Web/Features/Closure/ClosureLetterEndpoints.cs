@@ -10,7 +10,7 @@ public static class ClosureLetterEndpoints
     {
         // Policy 6.4, Appendix 2: the council's wording of the standard closure letters. Administrators only.
         var templates = api.MapGroup("/settings/closure-letter-templates").WithTags("Closure letters")
-            .RequireAuthorization(p => p.RequireRole(StaffRole.Administrator));
+            .RequireAuthorization(Hosting.Policies.Administer);
 
         templates.MapGet("/{kind}", async (string kind, GetClosureLetterTemplate get, CancellationToken ct) =>
             Results.Ok(await get.HandleAsync(KindOf(kind), ct)))

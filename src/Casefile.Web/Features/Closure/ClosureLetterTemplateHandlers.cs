@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Data;
 using Casefile.Data.Settings;
 using Casefile.Domain.Closure;
@@ -56,7 +57,7 @@ public sealed class SaveClosureLetterTemplate(AppDbContext db, CurrentUser user,
 
     public async Task HandleAsync(ClosureLetterKind kind, SaveClosureLetterTemplateCommand command, CancellationToken ct)
     {
-        EnsureAdministrator();
+        await EnsureAdministratorAsync(ct);
         var text = Validate(command.Text);
         var key = ClosureLetterKinds.SettingKey(kind);
         var setting = await db.CouncilSettings.SingleOrDefaultAsync(s => s.Key == key, ct);
@@ -77,7 +78,7 @@ public sealed class SaveClosureLetterTemplate(AppDbContext db, CurrentUser user,
     /// <summary>Removes the council's wording, so Casefile uses the letter it came with (and any later improvements to it).</summary>
     public async Task ResetAsync(ClosureLetterKind kind, CancellationToken ct)
     {
-        EnsureAdministrator();
+        await EnsureAdministratorAsync(ct);
         var key = ClosureLetterKinds.SettingKey(kind);
         var setting = await db.CouncilSettings.SingleOrDefaultAsync(s => s.Key == key, ct);
         if (setting is not null) db.CouncilSettings.Remove(setting);
@@ -99,9 +100,9 @@ public sealed class SaveClosureLetterTemplate(AppDbContext db, CurrentUser user,
         return template.Text;
     }
 
-    private void EnsureAdministrator()
+    private async Task EnsureAdministratorAsync(CancellationToken ct)
     {
-        if (!user.Roles.Contains(StaffRole.Administrator))
+        if (!(await user.ViewerAsync(ct)).May(StaffCapability.Administer))
             throw new AccessDeniedException("Only a system administrator can change the closure letters.",
                 "Ask a system administrator to change them for you.");
     }

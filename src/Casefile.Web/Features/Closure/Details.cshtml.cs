@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Domain.Staff;
 using Casefile.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,7 @@ public sealed class DetailsModel(ClosureQueries queries, DecideClosure decide, W
 {
     public ClosureRequestView? Closure { get; private set; }
     public bool IsRequester { get; private set; }
-    public bool IsManager { get; private set; }
+    public bool MayAuthorise { get; private set; }
 
     [BindProperty]
     public string? Reason { get; set; }
@@ -49,6 +50,6 @@ public sealed class DetailsModel(ClosureQueries queries, DecideClosure decide, W
         Closure = await queries.GetAsync(id, ct);
         var viewer = await user.ViewerAsync(ct);
         IsRequester = Closure.RequestedById == user.Id;
-        IsManager = viewer.Roles.Any(StaffRole.IsManager);
+        MayAuthorise = viewer.May(StaffCapability.AuthoriseWork);
     }
 }

@@ -12,7 +12,7 @@ namespace Casefile.Web.Features.Closure;
 /// send when a case closes. A template with a placeholder Casefile does not know, or without the
 /// required ones, is not saved: every problem is shown, with the text exactly as typed.
 /// </summary>
-[Authorize(Roles = StaffRole.Administrator)]
+[Authorize(Policy = Hosting.Policies.Administer)]
 public sealed class LetterTemplatesModel(GetClosureLetterTemplate get, SaveClosureLetterTemplate save, IOptions<CasefileOptions> options) : CasefilePageModel
 {
     public const string BasePath = "/admin/closure-letters";

@@ -14,7 +14,7 @@ namespace Casefile.Web.Features.Closure;
 /// the worker's open request after a manager returned it.
 /// </summary>
 [Authorize]
-public sealed class RequestModel(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, CaseCompletenessCheck completeness,
+public sealed class RequestModel(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, CaseCompletenessCheck completeness,
     RequestClosure request, ReviseClosureRequest revise) : CasefilePageModel
 {
     public const int RecipientRows = 4;

@@ -18,7 +18,7 @@ public sealed record UploadedDocument(Guid Id, string Sha256, long Size, string 
 /// is configured. A refused file leaves nothing behind; an accepted one is audited and put in the
 /// chronology in the same transaction.
 /// </summary>
-public sealed class UploadDocument(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock,
+public sealed class UploadDocument(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock,
     IDocumentContentStore store, DocumentStorageOptions options, AllowedFileTypes allowed, IVirusScanner scanner)
 {
     public async Task<UploadedDocument> HandleAsync(Guid caseId, HttpRequest request, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Casefile.Web.Features.Documents;
 /// to and from Legal Services is privileged): Legal Services, and people named on the case.
 /// Everyone else who may read the case learns only that something restricted exists.
 /// </summary>
-public sealed class RestrictedSection(CaseAccess access, CurrentUser user)
+public sealed class RestrictedSection(CaseScope access, CurrentUser user)
 {
     /// <summary>Reads the case (404/403 as the access policy says) and tells whether its restricted items are open to the user.</summary>
     public async Task<(AccessDecision Decision, CaseHeading Heading, bool MayOpenRestricted)> DemandCaseAsync(Guid caseId, AccessAction action, string auditAction, CancellationToken ct)
@@ -21,7 +21,7 @@ public sealed class RestrictedSection(CaseAccess access, CurrentUser user)
     public async Task<bool> MayOpenAsync(Guid caseId, CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        if (viewer.HasRole(StaffRole.Legal)) return true;
+        if (viewer.May(StaffCapability.AdviseAsLegalServices)) return true;
         return (await access.FactsAsync(caseId, ct))?.ViewerIsNamed == true;
     }
 

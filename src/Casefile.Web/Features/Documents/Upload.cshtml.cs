@@ -11,7 +11,7 @@ namespace Casefile.Web.Features.Documents;
 
 /// <summary>Add a document to a child's record (policy 5.1), through the same handler as the API.</summary>
 [UploadSizeLimit]
-public sealed class UploadModel(AppDbContext db, CaseAccess access, AuditTrail audit, UploadDocument upload) : CasefilePageModel
+public sealed class UploadModel(AppDbContext db, CaseScope access, AuditTrail audit, UploadDocument upload) : CasefilePageModel
 {
     [BindProperty]
     public DocumentInput Input { get; set; } = new();

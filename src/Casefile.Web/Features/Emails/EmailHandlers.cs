@@ -36,7 +36,7 @@ public sealed class OtherChildNamedException(IReadOnlyList<string> found)
 /// in the Restricted Access section (4.3 guidance), a warning first when it names another child
 /// (4.4), and an offer to replace earlier messages of its thread it quotes whole (4.7).
 /// </summary>
-public sealed class ImportEmail(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock,
+public sealed class ImportEmail(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock,
     IDocumentContentStore store, DocumentStorageOptions options, AllowedFileTypes allowed, IVirusScanner scanner,
     EmailMessageReader reader, LegalServicesAddresses legal)
 {
@@ -247,7 +247,7 @@ public sealed class EmailQueries(AppDbContext db, RestrictedSection restricted, 
 /// kept and stay readable (a record is not destroyed by a worker's click); lists leave them out
 /// unless asked. Only the emails the thread rule offers can be superseded.
 /// </summary>
-public sealed class SupersedeEmails(AppDbContext db, CaseAccess access, RestrictedSection restricted, AuditTrail audit)
+public sealed class SupersedeEmails(AppDbContext db, CaseScope access, RestrictedSection restricted, AuditTrail audit)
 {
     public async Task<IReadOnlyList<Guid>> HandleAsync(Guid id, SupersedeCommand command, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Casefile.Web.Features.Emails;
 /// confirm, choosing the file again, or redact the email first.
 /// </summary>
 [UploadSizeLimit]
-public sealed class NewModel(CaseAccess access, AuditTrail audit, Data.AppDbContext db, ImportEmail import, RestrictedSection restricted) : CasefilePageModel
+public sealed class NewModel(CaseScope access, AuditTrail audit, Data.AppDbContext db, ImportEmail import, RestrictedSection restricted) : CasefilePageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();

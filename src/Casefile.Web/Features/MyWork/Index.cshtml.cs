@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Domain.Staff;
 using Casefile.Web.Features.Assessments;
 using Casefile.Web.Features.Closure;
@@ -16,7 +17,7 @@ namespace Casefile.Web.Features.MyWork;
 public sealed class IndexModel(CurrentUser user, AssessmentQueries assessments, ClosureQueries closures, TransferQueries transfers, AdminTasks adminTasks)
     : CasefilePageModel
 {
-    public bool IsManager { get; private set; }
+    public bool ManagesTeams { get; private set; }
     public bool WritesCases { get; private set; }
     public bool IsAdminOfficer { get; private set; }
 
@@ -32,16 +33,16 @@ public sealed class IndexModel(CurrentUser user, AssessmentQueries assessments, 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        IsManager = viewer.IsManager;
-        WritesCases = IsManager || viewer.HasRole(StaffRole.SocialWorker);
-        IsAdminOfficer = viewer.HasRole(StaffRole.AdminOfficer);
+        ManagesTeams = viewer.May(StaffCapability.ManageTeams);
+        WritesCases = viewer.May(StaffCapability.WriteCaseRecords);
+        IsAdminOfficer = viewer.May(StaffCapability.DoAdminTasks);
         if (WritesCases)
         {
             var queues = await assessments.QueuesAsync(ct);
             (AwaitingAuthorisation, ReturnedWork) = (queues.AwaitingMyAuthorisation, queues.ReturnedToMe);
             ReturnedClosures = await closures.ReturnedToMeAsync(ct);
         }
-        if (IsManager)
+        if (ManagesTeams)
         {
             ClosuresToDecide = await closures.AwaitingMyDecisionAsync(ct);
             TransfersToAccept = await transfers.ToAcceptAsync(ct);

@@ -32,23 +32,13 @@ public sealed record PaperVolumeView(
 /// Who may keep a case's paper register: those who may change the case (its workers and managers),
 /// and the admin officers of its team, who look after the cabinets (policy 7.1).
 /// </summary>
-public sealed class PaperFileAccess(CaseAccess access, CurrentUser user)
+public sealed class PaperFileAccess(CaseScope access)
 {
-    public async Task<CaseHeading> DemandRegisterAsync(Guid caseId, string auditAction, CancellationToken ct)
-    {
-        var viewer = await user.ViewerAsync(ct);
-        if (viewer.HasRole(StaffRole.AdminOfficer) && await access.FactsAsync(caseId, ct) is { } facts
-            && !(await access.DecideAsync(facts, AccessAction.Write, ct)).Allowed && (await access.DecideAsync(facts, AccessAction.Read, ct)).Allowed)
-            return (await access.DemandWithHeadingAsync(caseId, AccessAction.Read, auditAction, ct)).Heading;
-        return (await access.DemandWithHeadingAsync(caseId, AccessAction.Write, auditAction, ct)).Heading;
-    }
+    public async Task<CaseHeading> DemandRegisterAsync(Guid caseId, string auditAction, CancellationToken ct) =>
+        (await access.OpenForAsync(caseId, CaseCapability.KeepPaperRegister, auditAction, ct)).Heading;
 
-    public async Task<bool> MayKeepRegisterAsync(Guid caseId, CancellationToken ct)
-    {
-        if (await access.FactsAsync(caseId, ct) is not { } facts) return false;
-        if ((await access.DecideAsync(facts, AccessAction.Write, ct)).Allowed) return true;
-        return (await user.ViewerAsync(ct)).HasRole(StaffRole.AdminOfficer) && (await access.DecideAsync(facts, AccessAction.Read, ct)).Allowed;
-    }
+    public async Task<bool> MayKeepRegisterAsync(Guid caseId, CancellationToken ct) =>
+        (await access.PermissionsAsync(caseId, ct))?.May(CaseCapability.KeepPaperRegister) == true;
 }
 
 /// <summary>Adds a paper volume from before the electronic record to a case's register (policy 2.1, 5.1).</summary>
@@ -172,7 +162,7 @@ public sealed class MovePaperFile(AppDbContext db, PaperFileAccess access, Curre
 }
 
 /// <summary>A case's paper volumes and one volume with its history; every read is audited against the case.</summary>
-public sealed class PaperFileQueries(AppDbContext db, CaseAccess access, AuditTrail audit)
+public sealed class PaperFileQueries(AppDbContext db, CaseScope access, AuditTrail audit)
 {
     public async Task<IReadOnlyList<PaperVolumeView>> ListAsync(Guid caseId, CancellationToken ct)
     {
@@ -253,14 +243,14 @@ public sealed record OutOvernightList(DateOnly PreviousWorkingDay, DateTimeOffse
 /// the office overnight (see <see cref="OutOvernight"/>), and requests waiting for their decision
 /// (policy 7.2, 7.3). Each case shown is audited.
 /// </summary>
-public sealed class PaperFilesOutOvernight(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
+public sealed class PaperFilesOutOvernight(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
 {
     public const string ForManagersOnly = "This list is for managers: it shows the paper files their line reports have out of the office.";
 
     public async Task<OutOvernightList> HandleAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        if (!viewer.IsManager)
+        if (!viewer.May(StaffCapability.ManageTeams))
         {
             await audit.RecordRefusalAsync(AuditAction.View, "paper-files-out-overnight", null, null, "Not a manager", ct);
             throw new AccessDeniedException(ForManagersOnly, "Ask your line manager if you need to know where a paper file is.");

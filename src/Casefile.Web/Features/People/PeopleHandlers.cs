@@ -67,7 +67,7 @@ public sealed record PersonSearchResult(Guid Id, string Name, PersonKind Kind, D
 /// sound-alikes, with an optional date or year of birth. Candidates come from indexed columns;
 /// <see cref="PersonSearchQuery"/> scores them.
 /// </summary>
-public sealed class SearchPeople(AppDbContext db, AuditTrail audit, CaseAccess access)
+public sealed class SearchPeople(AppDbContext db, AuditTrail audit, CaseScope access)
 {
     public const int MaxResults = 50;
 
@@ -141,7 +141,7 @@ public sealed record PersonView(Person Person, IReadOnlyList<RelatedPersonView> 
 }
 
 /// <summary>A person's page: basic details, addresses, relationships and their case file, if any.</summary>
-public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess access)
+public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseScope access)
 {
     public async Task<PersonView> HandleAsync(Guid id, CancellationToken ct)
     {
@@ -175,9 +175,9 @@ public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseAccess acce
             .AsNoTracking().SingleOrDefaultAsync(ct);
         if (file is not null)
         {
-            var facts = (await access.FactsAsync(file.Id, ct))!;
-            var decision = await access.DecideAsync(facts, AccessAction.Read, ct);
-            mayChange = (await access.DecideAsync(facts, AccessAction.Write, ct)).Allowed;
+            var permissions = (await access.PermissionsAsync(file.Id, ct))!;
+            var decision = permissions.Read;
+            mayChange = permissions.Write.Allowed;
             summary = new CaseFileSummary(file.Id, file.Reference, file.Status, file.Team, file.Worker, file.OpenedOn, file.ClosedOn,
                 file.CurrentVolume, decision.Allowed, decision.Allowed ? decision.Basis : CaseAccessPolicy.HowToGetAccess);
         }

@@ -10,9 +10,9 @@ namespace Casefile.Web.Features.People;
 /// <summary>
 /// Who may change a person on the register (ADR 0019): for a child with a case file, only those the
 /// case access policy lets write to that case; for anyone else, the case-work roles (the endpoint or
-/// page policy). A child hidden by a restricted case is not found. Refusals are audited by <see cref="CaseAccess"/>.
+/// page policy). A child hidden by a restricted case is not found. Refusals are audited by <see cref="CaseScope"/>.
 /// </summary>
-public sealed class PersonChangeAccess(AppDbContext db, CaseAccess access)
+public sealed class PersonChangeAccess(AppDbContext db, CaseScope access)
 {
     /// <summary>Demands the right to change the person; answers the case file to audit the change against, if any.</summary>
     public async Task<Guid?> DemandAsync(Guid personId, string auditAction, CancellationToken ct)
@@ -38,8 +38,7 @@ public sealed class PersonChangeAccess(AppDbContext db, CaseAccess access)
         if (caseIds.Count == 0) return null;
         foreach (var caseId in caseIds)
         {
-            var facts = await access.FactsAsync(caseId, ct);
-            if (facts is not null && (await access.DecideAsync(facts, AccessAction.Write, ct)).Allowed) return caseId;
+            if ((await access.PermissionsAsync(caseId, ct))?.Write.Allowed == true) return caseId;
         }
         await access.DemandAsync(caseIds[0], AccessAction.Write, auditAction, ct); // refuses, audited, as 403 or 404
         return caseIds[0];

@@ -11,7 +11,7 @@ public sealed record AddRelationshipCommand(Guid? RelatedPersonId, RelationshipK
 /// Records how someone on the register is connected to a person (Appendix 2: "Family and
 /// professional relationships added and updated"): "the related person is the person's mother".
 /// </summary>
-public sealed class AddRelationship(AppDbContext db, AuditTrail audit, CaseAccess access, TimeProvider clock)
+public sealed class AddRelationship(AppDbContext db, AuditTrail audit, CaseScope access, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(Guid personId, AddRelationshipCommand command, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Casefile.Web.Features.PlainLanguage;
 /// against the saved list. A list with a line Casefile cannot read is not saved: every such line is
 /// shown, with the text exactly as typed.
 /// </summary>
-[Authorize(Roles = StaffRole.Administrator)]
+[Authorize(Policy = Hosting.Policies.Administer)]
 public sealed class EditModel(GetPlainLanguageList getList, SavePlainLanguageList save, CheckPlainLanguage check) : CasefilePageModel
 {
     public const string Path = "/admin/plain-language";

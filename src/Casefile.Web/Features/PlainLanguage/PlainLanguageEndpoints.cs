@@ -19,7 +19,7 @@ public static class PlainLanguageEndpoints
         plain.MapGet("/list", async (GetPlainLanguageList handler, CancellationToken ct) => Results.Ok(await handler.HandleAsync(ct)))
             .WithSummary("The plain-language list in force: its text, terms, abbreviations everyone knows, and who last changed it");
 
-        var admin = plain.MapGroup("/list").RequireAuthorization(p => p.RequireRole(StaffRole.Administrator));
+        var admin = plain.MapGroup("/list").RequireAuthorization(Policies.Administer);
 
         admin.MapPut("", async (SavePlainLanguageListCommand command, SavePlainLanguageList save, GetPlainLanguageList get, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Data;
 using Casefile.Data.Settings;
 using Casefile.Domain.Records;
@@ -77,7 +78,7 @@ public sealed class SavePlainLanguageList(AppDbContext db, CurrentUser user, Aud
 
     public async Task HandleAsync(SavePlainLanguageListCommand command, CancellationToken ct)
     {
-        EnsureAdministrator();
+        await EnsureAdministratorAsync(ct);
         var text = Validate(command.Text);
         var setting = await db.CouncilSettings.SingleOrDefaultAsync(s => s.Key == CouncilSettingKeys.PlainLanguageList, ct);
         if (setting is null)
@@ -100,7 +101,7 @@ public sealed class SavePlainLanguageList(AppDbContext db, CurrentUser user, Aud
     /// </summary>
     public async Task ResetAsync(CancellationToken ct)
     {
-        EnsureAdministrator();
+        await EnsureAdministratorAsync(ct);
         var setting = await db.CouncilSettings.SingleOrDefaultAsync(s => s.Key == CouncilSettingKeys.PlainLanguageList, ct);
         if (setting is not null) db.CouncilSettings.Remove(setting);
         audit.Record(AuditAction.Update, AuditRecordType, CouncilSettingKeys.PlainLanguageList, reason: "Went back to the list Casefile came with");
@@ -127,9 +128,9 @@ public sealed class SavePlainLanguageList(AppDbContext db, CurrentUser user, Aud
         return normalised;
     }
 
-    private void EnsureAdministrator()
+    private async Task EnsureAdministratorAsync(CancellationToken ct)
     {
-        if (!user.Roles.Contains(StaffRole.Administrator))
+        if (!(await user.ViewerAsync(ct)).May(StaffCapability.Administer))
             throw new AccessDeniedException("Only a system administrator can change the plain language list.",
                 "Ask a system administrator to change it for you.");
     }

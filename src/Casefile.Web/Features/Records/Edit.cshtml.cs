@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Casefile.Web.Features.Records;
 
 /// <summary>Carry on writing a draft: saved as the worker types, and finalised from here.</summary>
-public sealed class EditModel(AppDbContext db, CaseAccess access, GetRecord getRecord, ReviseRecord revise, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage,
+public sealed class EditModel(AppDbContext db, CaseScope access, GetRecord getRecord, ReviseRecord revise, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage,
     Documents.RestrictedSection restricted)
     : RecordFormPage(db, plainLanguage.CurrentAsync, restricted)
 {

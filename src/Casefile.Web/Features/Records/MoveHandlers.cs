@@ -10,7 +10,7 @@ namespace Casefile.Web.Features.Records;
 /// Asks for a record filed on the wrong child to be moved to the right child's file. Nothing
 /// moves until a manager approves (see <see cref="DecideRecordMove"/>).
 /// </summary>
-public sealed class RequestRecordMove(AppDbContext db, RecordLoader loader, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class RequestRecordMove(AppDbContext db, RecordLoader loader, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(Guid recordId, MoveRecordCommand command, CancellationToken ct)
     {
@@ -19,12 +19,12 @@ public sealed class RequestRecordMove(AppDbContext db, RecordLoader loader, Case
         if (string.IsNullOrEmpty(reference))
             throw ValidationFailedException.For("toCaseReference", "Enter the case reference of the child the record belongs to");
         var target = await db.CaseFiles.Where(c => c.Reference == reference).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
-        var facts = target is { } t ? await access.FactsAsync(t, ct) : null;
-        if (facts is null || !(await access.DecideAsync(facts, AccessAction.Read, ct)).MayKnowItExists)
+        var facts = target is { } t ? await access.FindAsync(t, ct) : null;
+        if (facts is null || !facts.Read.MayKnowItExists)
             throw ValidationFailedException.For("toCaseReference", $"There is no case file {reference}. Check the reference");
         if (await db.CaseRecordMoves.AnyAsync(m => m.CaseRecordId == recordId && m.Status == CaseRecordMoveStatus.Requested, ct))
             throw new Domain.Common.StateConflictException("move-pending", "A move of this record is already waiting for a manager's decision.");
-        var move = CaseRecordMove.Request(Guid.NewGuid(), record, facts.CaseId, command.Reason, user.Id, clock.GetUtcNow());
+        var move = CaseRecordMove.Request(Guid.NewGuid(), record, facts.Id, command.Reason, user.Id, clock.GetUtcNow());
         db.CaseRecordMoves.Add(move);
         audit.Record("move-request", "case-record", record.Id, record.CaseFileId, childId, reason: move.Reason);
         await db.SaveChangesAsync(ct);
@@ -36,7 +36,7 @@ public sealed class RequestRecordMove(AppDbContext db, RecordLoader loader, Case
 /// A manager of the team holding the file approves or refuses moving a record. On approval the
 /// record (and its chronology line) moves, and both files keep a marker of what happened.
 /// </summary>
-public sealed class DecideRecordMove(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class DecideRecordMove(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task HandleAsync(Guid moveId, DecideMoveCommand command, CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public sealed class DecideRecordMove(AppDbContext db, CaseAccess access, Current
         var from = files[move.FromCaseFileId];
         var to = files[move.ToCaseFileId];
         var viewer = await user.ViewerAsync(ct);
-        var managesFile = viewer.IsManager && viewer.OverseenTeamIds.Contains(from.TeamId);
+        var managesFile = viewer.Manages(from.TeamId);
         var now = clock.GetUtcNow();
         if (command.Approve == false)
         {

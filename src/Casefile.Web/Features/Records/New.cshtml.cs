@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Casefile.Web.Features.Records;
 
 /// <summary>Start a case record on a child's file; it is a draft until finalised.</summary>
-public sealed class NewModel(AppDbContext db, CaseAccess access, AuditTrail audit, StartRecord start, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage, TimeProvider clock,
+public sealed class NewModel(AppDbContext db, CaseScope access, AuditTrail audit, StartRecord start, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage, TimeProvider clock,
     Documents.RestrictedSection restricted)
     : RecordFormPage(db, plainLanguage.CurrentAsync, restricted)
 {

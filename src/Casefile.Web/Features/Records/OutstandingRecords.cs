@@ -1,4 +1,5 @@
 using Casefile.Data;
+using Casefile.Domain.Access;
 using Casefile.Domain.Calendar;
 using Casefile.Domain.Records;
 using Casefile.Web.Features.Calendar;
@@ -21,7 +22,7 @@ public sealed record Outstanding(IReadOnlyList<OutstandingItem> Mine, IReadOnlyL
 /// Write-ups still in draft: the worker's own, and for managers their teams' (policy 3.8: records
 /// within 5 working days; 9.1: managers oversee recording). Overdue ones first.
 /// </summary>
-public sealed class OutstandingRecords(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
+public sealed class OutstandingRecords(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
 {
     public async Task<Outstanding> HandleAsync(CancellationToken ct)
     {
@@ -31,9 +32,9 @@ public sealed class OutstandingRecords(AppDbContext db, CurrentUser user, CaseAc
         var mine = await Query(r => r.RecordedBy == viewer.UserId, today, calendar, ct);
         IReadOnlyList<OutstandingItem> team = [];
         IReadOnlyList<PendingMove> moves = [];
-        if (viewer.IsManager && viewer.OverseenTeamIds.Count > 0)
+        var teams = StaffPolicy.TeamsManaged(viewer).ToList();
+        if (teams.Count > 0)
         {
-            var teams = viewer.OverseenTeamIds.ToList();
             var userId = viewer.UserId;
             team = await Query(r => r.RecordedBy != userId && db.CaseFiles.Any(c => c.Id == r.CaseFileId && teams.Contains(c.TeamId)), today, calendar, ct);
             moves = await (from m in db.CaseRecordMoves.AsNoTracking()

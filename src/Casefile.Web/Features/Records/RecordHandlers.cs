@@ -15,14 +15,14 @@ namespace Casefile.Web.Features.Records;
 /// the working-day calendar; a second record of the same event is refused until the worker has
 /// seen the first and confirmed it is different.
 /// </summary>
-public sealed class StartRecord(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
+public sealed class StartRecord(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars)
 {
     public async Task<SavedRecord> HandleAsync(Guid caseId, RecordCommand command, CancellationToken ct)
     {
         await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
         var file = await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.AllocatedWorkerId, c.ChildId }).SingleAsync(ct);
         var content = await RecordContent.BuildAsync(db, caseId, command, ct);
-        var context = new CaseRecordContext(user.Id, file.AllocatedWorkerId, (await user.ViewerAsync(ct)).IsManager);
+        var context = new CaseRecordContext(user.Id, file.AllocatedWorkerId, (await user.ViewerAsync(ct)).May(StaffCapability.AuthoriseWork));
         var now = clock.GetUtcNow();
         CaseRecordRules.Check(content, context, now);
         if (!command.ConfirmedNotDuplicate && await SameEventAsync(caseId, content, ct) is { } existing)
@@ -62,7 +62,7 @@ public sealed class ReviseRecord(AppDbContext db, RecordLoader loader, CurrentUs
     {
         var (record, childId, responsibleWorker) = await loader.ForAuthorAsync(recordId, command.Version, AuditAction.Update, ct);
         var content = await RecordContent.BuildAsync(db, record.CaseFileId, command, ct);
-        var context = new CaseRecordContext(record.RecordedBy, responsibleWorker, (await user.ViewerAsync(ct)).IsManager);
+        var context = new CaseRecordContext(record.RecordedBy, responsibleWorker, (await user.ViewerAsync(ct)).May(StaffCapability.AuthoriseWork));
         var recordBy = RecordingDeadline.RecordBy(content.OccurredAt.ToLondonDate(), content.ChildProtectionEnquiry, await calendars.CurrentAsync(ct));
         record.Revise(content, context, recordBy, clock.GetUtcNow());
         audit.Record(AuditAction.Update, "case-record", record.Id, record.CaseFileId, childId);
@@ -135,7 +135,7 @@ public sealed record RecordView(
 }
 
 /// <summary>Opens one record, after the access policy has allowed reading its case; the view is audited.</summary>
-public sealed class GetRecord(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock, Documents.RestrictedSection restricted)
+public sealed class GetRecord(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock, Documents.RestrictedSection restricted)
 {
     public async Task<RecordView> HandleAsync(Guid recordId, CancellationToken ct)
     {
@@ -164,7 +164,7 @@ public sealed class GetRecord(AppDbContext db, CaseAccess access, CurrentUser us
         var mayOpenRestricted = linked.Any(d => d.IsRestricted) && await restricted.MayOpenAsync(caseId, ct);
         audit.Record(AuditAction.View, "case-record", recordId, caseId, head.ChildId, reason: decision.IsEmergency ? "Emergency access" : null);
         await db.SaveChangesAsync(ct);
-        var writable = (await access.DecideAsync((await access.FactsAsync(caseId, ct))!, AccessAction.Write, ct)).Allowed;
+        var writable = (await access.PermissionsAsync(caseId, ct))!.Write.Allowed;
         var c = record.Content;
         return new RecordView(record.Id, caseId, head.Reference, head.ChildId, head.Child, record.Status, c,
             (c.Present ?? []).Select(p => new PresentView(p.PersonId, p.Name, p.Role)).ToList(),
@@ -187,7 +187,7 @@ public sealed class GetRecord(AppDbContext db, CaseAccess access, CurrentUser us
 }
 
 /// <summary>Loads a record for a change, after the access policy allows writing to its case.</summary>
-public sealed class RecordLoader(AppDbContext db, CaseAccess access, CurrentUser user)
+public sealed class RecordLoader(AppDbContext db, CaseScope access, CurrentUser user)
 {
     public async Task<(CaseRecord Record, Guid ChildId)> ForWriteAsync(Guid recordId, string auditAction, CancellationToken ct)
     {

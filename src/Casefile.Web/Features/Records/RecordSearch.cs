@@ -28,7 +28,7 @@ public sealed record RecordSearchResult(string Words, RecordSearchScope Scope, I
 /// The words go to a real text index (SQLite FTS5, PostgreSQL full-text search: ADR 0011) as
 /// parameters, each quoted as a plain word, so nothing typed can change the query. Audited as one event.
 /// </summary>
-public sealed partial class SearchRecords(AppDbContext db, CurrentUser user, CaseAccess access, AuditTrail audit, TimeProvider clock)
+public sealed partial class SearchRecords(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public const int PageSize = 25;
     public const int MaxWords = 12;
@@ -56,7 +56,7 @@ public sealed partial class SearchRecords(AppDbContext db, CurrentUser user, Cas
         if (scope == RecordSearchScope.Caseload)
         {
             var userId = viewer.UserId;
-            var overseen = viewer.IsManager ? viewer.OverseenTeamIds.ToList() : [];
+            var overseen = StaffPolicy.TeamsManaged(viewer).ToList();
             cases = cases.Where(c => c.AllocatedWorkerId == userId || overseen.Contains(c.TeamId));
         }
 
@@ -100,36 +100,11 @@ public sealed partial class SearchRecords(AppDbContext db, CurrentUser user, Cas
     }
 
     /// <summary>
-    /// The case files <see cref="CaseAccessPolicy.Decide"/> lets this viewer read, as a query: the same
-    /// rules in the same order. Restricted files they are not named on are never included.
+    /// The case files <see cref="CaseAccessPolicy.Decide"/> lets this viewer read, as a query
+    /// (<see cref="CaseAccessPolicy.ReadScope"/>, applied by <see cref="Data.Access.CaseFactsQueries.Readable"/>).
     /// </summary>
-    public IQueryable<CaseFile> ReadableCases(Viewer viewer)
-    {
-        var hidden = access.HiddenCaseIds();
-        var cases = db.CaseFiles.AsNoTracking().Where(c => !hidden.Contains(c.Id));
-        if (viewer.HasRole(StaffRole.Administrator) && viewer.Roles.Count == 1) return cases.Where(c => false);
-
-        var userId = viewer.UserId;
-        var team = viewer.TeamId;
-        var allocated = viewer.HasRole(StaffRole.SocialWorker) || viewer.IsManager;
-        var overseen = viewer.IsManager ? viewer.OverseenTeamIds.ToList() : [];
-        var teamMember = viewer.HasRole(StaffRole.SocialWorker) && user.AccessOptions.TeamMembersSeeTeamCases && team is not null;
-        var adminOfficer = viewer.HasRole(StaffRole.AdminOfficer) && team is not null;
-        var sameTeam = teamMember || adminOfficer;
-        var recordsManager = viewer.HasRole(StaffRole.RecordsManager);
-        var legal = viewer.HasRole(StaffRole.Legal);
-        var emergency = viewer.MayAskForEmergencyAccess;
-        var now = clock.GetUtcNow();
-        return cases.Where(c =>
-            (allocated && c.AllocatedWorkerId == userId)
-            || overseen.Contains(c.TeamId)
-            || (sameTeam && c.TeamId == team)
-            || (recordsManager && c.Status == CaseStatus.Closed)
-            || (legal && db.CaseAccessGrants.Any(g => g.CaseFileId == c.Id && g.UserId == userId && g.Kind == GrantKind.SharedWithLegal && g.RevokedAt == null))
-            // Not hidden and restricted: the viewer is named on it.
-            || c.IsRestricted
-            || (emergency && db.EmergencyAccesses.Any(e => e.CaseFileId == c.Id && e.UserId == userId && e.ExpiresAt > now)));
-    }
+    public IQueryable<CaseFile> ReadableCases(Viewer viewer) =>
+        Data.Access.CaseFactsQueries.Readable(db, CaseAccessPolicy.ReadScope(viewer, user.AccessOptions), clock.GetUtcNow());
 
     /// <summary>
     /// Ids of records (draft or final) whose text holds every word, from the provider's text index;
@@ -150,7 +125,7 @@ public sealed partial class SearchRecords(AppDbContext db, CurrentUser user, Cas
                 return db.Database.SqlQueryRaw<Guid>(
                     "SELECT \"Id\" AS \"Value\" FROM \"CaseRecords\" WHERE " + PostgresDocument + " @@ plainto_tsquery('english'::regconfig, {0})", plain);
             // coalesce(...) is PostgreSQL's +rowid: the GIN index cannot serve it, so the caseload drives (4.5 times faster at tier S).
-            Guid[] overseen = caseload.IsManager ? [.. caseload.OverseenTeamIds] : [];
+            Guid[] overseen = [.. StaffPolicy.TeamsManaged(caseload)];
             return db.Database.SqlQuery<Guid>(
                 $"""
                 SELECT r."Id" AS "Value" FROM "CaseFiles" c JOIN "CaseRecords" r ON r."CaseFileId" = c."Id"
@@ -163,7 +138,7 @@ public sealed partial class SearchRecords(AppDbContext db, CurrentUser user, Cas
             return db.Database.SqlQuery<Guid>(
                 $"""SELECT "Id" AS "Value" FROM "CaseRecords" WHERE rowid IN (SELECT rowid FROM "CaseRecordSearch" WHERE "CaseRecordSearch" MATCH {match})""");
         // GUIDs as EF Core stores them on SQLite (upper-case text); each a parameter.
-        var teams = caseload.IsManager ? caseload.OverseenTeamIds.ToList() : [];
+        var teams = StaffPolicy.TeamsManaged(caseload).ToList();
         var parameters = new List<object> { match, caseload.UserId.ToString().ToUpperInvariant() };
         parameters.AddRange(teams.Select(t => (object)t.ToString().ToUpperInvariant()));
         var inTeams = teams.Count == 0 ? "" : $" OR c.\"TeamId\" IN ({string.Join(", ", teams.Select((_, i) => $"{{{i + 2}}}"))})";

@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Data;
 using Casefile.Domain.Staff;
 using Casefile.Web.Hosting;
@@ -52,7 +53,7 @@ public sealed class DetailsModel(ReferralQueries queries, AcceptReferral accept,
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Referral = await queries.GetAsync(id, ct);
-        CanDecide = Referral.Decision == Domain.Referrals.ReferralDecision.Awaiting && user.Roles.Any(StaffRole.IsManager);
+        CanDecide = Referral.Decision == Domain.Referrals.ReferralDecision.Awaiting && (await user.ViewerAsync(ct)).May(StaffCapability.DecideReferrals);
         if (!CanDecide) return;
         ChildHasOpenCase = await db.CaseFiles.AnyAsync(c => c.ChildId == Referral.ChildId && c.Status == Domain.Cases.CaseStatus.Open, ct);
         var viewer = await user.ViewerAsync(ct);

@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Data;
 using Casefile.Data.Configurations;
 using Casefile.Data.Identity;
@@ -60,7 +61,7 @@ public sealed class AcceptReferral(AppDbContext db, CurrentUser user, AuditTrail
     public async Task<AcceptedReferral> HandleAsync(Guid referralId, AcceptReferralCommand command, CancellationToken ct)
     {
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw new NotFoundException("The referral");
-        EnsureManager(user);
+        await EnsureManagerAsync(user, ct);
         referral.EnsureAwaiting();
 
         var existing = await db.CaseFiles.Include(c => c.Volumes).Include(c => c.Allocations)
@@ -110,9 +111,9 @@ public sealed class AcceptReferral(AppDbContext db, CurrentUser user, AuditTrail
         return await db.Counters.Where(c => c.Name == Counters.CaseReference).Select(c => c.Value).SingleAsync(ct);
     }
 
-    internal static void EnsureManager(CurrentUser user)
+    internal static async Task EnsureManagerAsync(CurrentUser user, CancellationToken ct)
     {
-        if (!user.Roles.Any(StaffRole.IsManager))
+        if (!(await user.ViewerAsync(ct)).May(StaffCapability.DecideReferrals))
             throw new AccessDeniedException("Only a practice, principal or divisional manager can decide a referral.",
                 "Ask your manager to decide it.");
     }
@@ -126,7 +127,7 @@ public sealed class DecideNoFurtherAction(AppDbContext db, CurrentUser user, Aud
     public async Task HandleAsync(Guid referralId, NoFurtherActionCommand command, CancellationToken ct)
     {
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw new NotFoundException("The referral");
-        AcceptReferral.EnsureManager(user);
+        await AcceptReferral.EnsureManagerAsync(user, ct);
         referral.EnsureAwaiting();
         var errors = new ValidationErrors();
         errors.Required(command.Reason, "reason", "Enter why no further action is needed", 10_000);
@@ -143,7 +144,7 @@ public sealed record ReferralView(
     string? NoFurtherActionReason, Guid? CaseId, string? CaseReference, string RecordedBy);
 
 /// <summary>Reads referrals: one, or the list awaiting a decision and recently decided.</summary>
-public sealed class ReferralQueries(AppDbContext db, AuditTrail audit, CaseAccess access)
+public sealed class ReferralQueries(AppDbContext db, AuditTrail audit, CaseScope access)
 {
     public async Task<ReferralView> GetAsync(Guid id, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Domain.Retention;
 using Casefile.Domain.Staff;
 using Casefile.Web.Govuk;
@@ -140,7 +141,7 @@ public sealed class CaseRetentionModel(GetRetention get, RecordCareEvent care, A
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        IsRecordsManager = (await user.ViewerAsync(ct)).HasRole(StaffRole.RecordsManager);
+        IsRecordsManager = (await user.ViewerAsync(ct)).May(StaffCapability.ManageRetention);
         try
         {
             View = await get.HandleAsync(id, ct);

@@ -64,14 +64,14 @@ public sealed class RecordsManagerGate(CurrentUser user, AuditTrail audit)
     public async Task DemandAsync(string action, string recordType, object? recordId, Guid? caseId, CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        if (viewer.HasRole(StaffRole.RecordsManager)) return;
+        if (viewer.May(StaffCapability.ManageRetention)) return;
         await audit.RecordRefusalAsync(action, recordType, recordId, caseId, "Not a records manager", ct);
         throw new AccessDeniedException(Refusal, "Ask the council's records manager.");
     }
 }
 
 /// <summary>A case's retention: its categories and where each came from, the decision and why, holds and care events.</summary>
-public sealed class GetRetention(AppDbContext db, CaseAccess access, AuditTrail audit, RetentionFactsLoader loader, RetentionSchedules schedules,
+public sealed class GetRetention(AppDbContext db, CaseScope access, AuditTrail audit, RetentionFactsLoader loader, RetentionSchedules schedules,
     DisposalQueries disposals, TimeProvider clock)
 {
     public async Task<RetentionView> HandleAsync(Guid caseId, CancellationToken ct)
@@ -115,7 +115,7 @@ public sealed class GetRetention(AppDbContext db, CaseAccess access, AuditTrail 
 }
 
 /// <summary>A records manager adds a category to a file, with the reason and, where its rule counts from one, the event's date.</summary>
-public sealed class AddRetentionCategory(AppDbContext db, CaseAccess access, RecordsManagerGate gate, CurrentUser user, AuditTrail audit,
+public sealed class AddRetentionCategory(AppDbContext db, CaseScope access, RecordsManagerGate gate, CurrentUser user, AuditTrail audit,
     RetentionSchedules schedules, TimeProvider clock)
 {
     public async Task<RetentionCategoryAssignment> HandleAsync(Guid caseId, AddRetentionCategoryCommand command, CancellationToken ct)
@@ -135,7 +135,7 @@ public sealed class AddRetentionCategory(AppDbContext db, CaseAccess access, Rec
 }
 
 /// <summary>Records a period looked after, a private fostering notification or an adoption order on the child's case (the case's workers and managers).</summary>
-public sealed class RecordCareEvent(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class RecordCareEvent(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task<CareEvent> HandleAsync(Guid caseId, CareEventCommand command, CancellationToken ct)
     {
@@ -151,7 +151,7 @@ public sealed class RecordCareEvent(AppDbContext db, CaseAccess access, CurrentU
 }
 
 /// <summary>Legal holds (litigation, inquiry, access request in progress): placed and lifted by records managers, with reasons.</summary>
-public sealed class LegalHolds(AppDbContext db, CaseAccess access, RecordsManagerGate gate, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class LegalHolds(AppDbContext db, CaseScope access, RecordsManagerGate gate, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task<LegalHold> PlaceAsync(Guid caseId, LegalHoldCommand command, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using System.Text;
 using Casefile.Domain.Staff;
 using Casefile.Web.Infrastructure;
@@ -53,6 +54,6 @@ public sealed class ScheduleModel(ScheduleHandlers schedules, CurrentUser user) 
     private async Task LoadAsync(CancellationToken ct)
     {
         View = await schedules.GetAsync(ct);
-        IsRecordsManager = (await user.ViewerAsync(ct)).HasRole(StaffRole.RecordsManager);
+        IsRecordsManager = (await user.ViewerAsync(ct)).May(StaffCapability.ManageRetention);
     }
 }

@@ -60,7 +60,7 @@ public sealed class DetailsModel(Data.AppDbContext db, CurrentUser user, Transfe
         Transfer = await queries.GetAsync(id, ct);
         var parties = await db.CaseTransfers.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.ToTeamId, t.RequestedBy }).SingleAsync(ct);
         var viewer = await user.ViewerAsync(ct);
-        IsReceivingManager = viewer.IsManager && viewer.OverseenTeamIds.Contains(parties.ToTeamId);
+        IsReceivingManager = viewer.Manages(parties.ToTeamId);
         if (Transfer.Status != "proposed") return;
         CanDecide = IsReceivingManager;
         CanWithdraw = parties.RequestedBy == user.Id;

@@ -12,7 +12,7 @@ namespace Casefile.Web.Features.Transfers;
 /// manager reads before accepting it (policy 3.12).
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ProposeModel(Data.AppDbContext db, CaseAccess access, AuditTrail audit, TransferQueries queries, ProposeTransfer propose) : CasefilePageModel
+public sealed class ProposeModel(Data.AppDbContext db, CaseScope access, AuditTrail audit, TransferQueries queries, ProposeTransfer propose) : CasefilePageModel
 {
     [BindProperty]
     public ProposalInput Input { get; set; } = new();

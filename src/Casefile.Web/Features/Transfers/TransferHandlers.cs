@@ -19,14 +19,12 @@ public sealed record AcceptTransferCommand(string? Worker);
 public sealed record TransferReasonCommand(string? Reason);
 
 /// <summary>The worker (or their manager) proposes moving the case to another worker or team.</summary>
-public sealed class ProposeTransfer(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class ProposeTransfer(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task<CaseTransfer> HandleAsync(Guid caseId, ProposeTransferCommand command, CancellationToken ct)
     {
-        await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
-        var viewer = await user.ViewerAsync(ct);
-        if (!viewer.HasRole(StaffRole.SocialWorker) && !viewer.IsManager)
-            throw new AccessDeniedException("Only the case's social worker or a manager can propose a transfer.");
+        await access.OpenAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
+        await access.OpenForAsync(caseId, CaseCapability.ProposeTransfer, AuditAction.Create, ct);
 
         var errors = new List<RuleViolationException>();
         TransferSummary? summary = null;
@@ -137,7 +135,7 @@ public sealed class DecideTransfer(AppDbContext db, CurrentUser user, AuditTrail
     {
         var transfer = await db.CaseTransfers.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("The transfer");
         var viewer = await user.ViewerAsync(ct);
-        var manages = viewer.IsManager && viewer.OverseenTeamIds.Contains(transfer.ToTeamId);
+        var manages = viewer.Manages(transfer.ToTeamId);
         if (!manages && user.Id != transfer.RequestedBy)
         {
             await audit.RecordRefusalAsync(AuditAction.Decide, "transfer", id, transfer.CaseFileId, "Not a manager of the receiving team", ct);
@@ -152,14 +150,14 @@ public sealed record TransferView(Guid Id, Guid CaseId, string CaseReference, st
     string ReasonForInvolvement, string Assessment, string Plan, string ActionsUndertaken);
 
 /// <summary>Reads transfers: one, a case's, and the receiving manager's queue.</summary>
-public sealed class TransferQueries(AppDbContext db, CaseAccess access, CurrentUser user, AuditTrail audit)
+public sealed class TransferQueries(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit)
 {
     public async Task<TransferView> GetAsync(Guid id, CancellationToken ct)
     {
         var transfer = await db.CaseTransfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("The transfer");
         var viewer = await user.ViewerAsync(ct);
         // The receiving manager reads the transfer they are deciding (or decided) before the case is theirs.
-        var receiving = viewer.IsManager && viewer.OverseenTeamIds.Contains(transfer.ToTeamId);
+        var receiving = viewer.Manages(transfer.ToTeamId);
         if (!receiving) await access.DemandAsync(transfer.CaseFileId, AccessAction.Read, AuditAction.View, ct);
         var view = await Views(db.CaseTransfers.Where(t => t.Id == id)).SingleAsync(ct);
         audit.Record(AuditAction.View, "transfer", id, transfer.CaseFileId, reason: receiving ? "Receiving manager" : null);
@@ -171,7 +169,7 @@ public sealed class TransferQueries(AppDbContext db, CaseAccess access, CurrentU
     public async Task<IReadOnlyList<TransferView>> ToAcceptAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
-        var teams = viewer.IsManager ? viewer.OverseenTeamIds.ToList() : [];
+        var teams = StaffPolicy.TeamsManaged(viewer).ToList();
         var hidden = await access.HiddenCaseIds().ToListAsync(ct);
         var items = teams.Count == 0 ? []
             : (await Views(db.CaseTransfers.Where(t => t.Status == TransferStatus.Proposed && teams.Contains(t.ToTeamId))).ToListAsync(ct))
