@@ -1,7 +1,7 @@
-using Casefile.Domain.Access;
 using System.Globalization;
 using Casefile.Data;
 using Casefile.Data.Settings;
+using Casefile.Domain.Access;
 using Casefile.Domain.Calendar;
 using Casefile.Domain.Staff;
 using Casefile.Web.Infrastructure;

@@ -1,6 +1,6 @@
-using Casefile.Domain.Access;
 using Casefile.Data;
 using Casefile.Data.Settings;
+using Casefile.Domain.Access;
 using Casefile.Domain.Records;
 using Casefile.Domain.Staff;
 using Casefile.Web.Infrastructure;

@@ -1,5 +1,5 @@
-using Casefile.Domain.Access;
 using Casefile.Data;
+using Casefile.Domain.Access;
 using Casefile.Domain.Staff;
 using Casefile.Web.Hosting;
 using Casefile.Web.Infrastructure;

@@ -1,7 +1,7 @@
-using Casefile.Domain.Access;
 using Casefile.Data;
 using Casefile.Data.Configurations;
 using Casefile.Data.Identity;
+using Casefile.Domain.Access;
 using Casefile.Domain.Cases;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;

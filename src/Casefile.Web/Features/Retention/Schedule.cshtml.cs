@@ -1,5 +1,5 @@
-using Casefile.Domain.Access;
 using System.Text;
+using Casefile.Domain.Access;
 using Casefile.Domain.Staff;
 using Casefile.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
