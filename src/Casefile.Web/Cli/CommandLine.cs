@@ -114,6 +114,12 @@ public static class CommandLine
             await stderr.WriteLineAsync("Run with 'help' for usage.");
             return 2;
         }
+        catch (Data.DatabaseFromBeforeSquashException e)
+        {
+            // Said plainly, without a stack trace: the fix is to start with a new database.
+            await stderr.WriteLineAsync(e.Message);
+            return 1;
+        }
     }
 
     private static async Task<int> AddUserAsync(Options options, TextReader stdin, TextWriter stdout, TextWriter stderr)

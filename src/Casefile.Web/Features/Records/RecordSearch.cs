@@ -34,7 +34,7 @@ public sealed partial class SearchRecords(AppDbContext db, CurrentUser user, Aud
     public const int MaxWords = 12;
     private const int SnippetLength = 200;
 
-    /// <summary>PostgreSQL's stored text-search vector of a record (migration RecordSearchVector), GIN-indexed; not in EF's model.</summary>
+    /// <summary>PostgreSQL's stored text-search vector of a record (Sql/RecordSearch.sql of the PostgreSQL migrations), GIN-indexed; not in EF's model.</summary>
     public const string PostgresDocument = "\"SearchVector\"";
 
     public async Task<RecordSearchResult> HandleAsync(RecordSearchQuery query, CancellationToken ct)

@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS "IX_CaseRecords_Search";
+ALTER TABLE "CaseRecords" DROP COLUMN IF EXISTS "SearchVector";

@@ -1,0 +1,2 @@
+DROP TRIGGER IF EXISTS "AuditEvents_NoDelete";
+DROP TRIGGER IF EXISTS "AuditEvents_NoUpdate";
