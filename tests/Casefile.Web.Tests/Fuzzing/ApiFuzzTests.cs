@@ -49,6 +49,7 @@ public sealed class ApiFuzzTests
         endpoints.Count.ShouldBeGreaterThan(40, "the fuzzer should find the API's endpoints");
 
         var failures = new List<Failure>();
+        var statuses = new SortedDictionary<int, int>();
         var counts = new List<string>();
         var clock = Stopwatch.StartNew();
         // The allocated worker, then a manager of the team (who may do more, so reaches further into the handlers).
@@ -56,10 +57,10 @@ public sealed class ApiFuzzTests
         {
             var client = await app.ClientAsync(user);
             var requests = endpoints.SelectMany(e => Requests(e, caseId, childId, demoCase)).Take(MaxRequestsPerUser).ToList();
-            foreach (var request in requests) await SendAsync(app, client, user, request, failures);
+            foreach (var request in requests) await SendAsync(app, client, user, request, failures, statuses);
             counts.Add($"{user}: {requests.Count} requests");
         }
-        TestContext.Current.TestOutputHelper?.WriteLine($"API fuzz on {db}: {endpoints.Count} endpoints, {string.Join(", ", counts)}, {clock.Elapsed.TotalSeconds:0.0} s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"API fuzz on {db}: {endpoints.Count} endpoints, {string.Join(", ", counts)}, {clock.Elapsed.TotalSeconds:0.0} s; answers {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}");
 
         failures.ShouldBeEmpty(string.Join("\n\n", failures.Take(15).Select(f => $"{f.Status} for {f.Request}\n{f.Answer}")));
     }
@@ -339,11 +340,12 @@ public sealed class ApiFuzzTests
         return content;
     }
 
-    private static async Task SendAsync(CasefileApp app, HttpClient client, string user, FuzzRequest request, List<Failure> failures)
+    private static async Task SendAsync(CasefileApp app, HttpClient client, string user, FuzzRequest request, List<Failure> failures, SortedDictionary<int, int> statuses)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url) { Content = request.Body() };
         while (app.ServerErrors.TryDequeue(out _)) { }
         using var response = await client.SendAsync(message);
+        statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
         if ((int)response.StatusCode < 500) return;
         var answer = await response.Content.ReadAsStringAsync();
         var logged = app.ServerErrors.TryDequeue(out var error) ? error : "";
