@@ -350,7 +350,8 @@ public sealed class ApiFuzzTests
         var answer = await response.Content.ReadAsStringAsync();
         var logged = app.ServerErrors.TryDequeue(out var error) ? error : "";
         var body = request.Describe.Length > 300 ? request.Describe[..300] + "…" : request.Describe;
-        failures.Add(new Failure($"{request.Method} {request.Url} as {user}\n  body: {body}", (int)response.StatusCode,
+        var url = request.Url.Length > 300 ? request.Url[..300] + "…" : request.Url;
+        failures.Add(new Failure($"{request.Method} {url} as {user}\n  body: {body}", (int)response.StatusCode,
             $"{answer[..Math.Min(answer.Length, 400)]}\n{logged[..Math.Min(logged.Length, 1500)]}"));
     }
 }

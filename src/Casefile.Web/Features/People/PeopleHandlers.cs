@@ -74,6 +74,8 @@ public sealed class SearchPeople(AppDbContext db, AuditTrail audit, CaseAccess a
 
     public async Task<IReadOnlyList<PersonSearchResult>> HandleAsync(string? text, CancellationToken ct)
     {
+        // A name and a date fit well within this; a longer text failed in the database (PostgreSQL) as a 500.
+        if (text?.Length > 200) throw ValidationFailedException.For("query", "Search with 200 characters or fewer");
         var query = PersonSearchQuery.Parse(text);
         if (query.IsEmpty) return [];
 
