@@ -15,6 +15,7 @@ using Casefile.Web.Features.Records;
 using Casefile.Web.Features.Referrals;
 using Casefile.Web.Features.Retention;
 using Casefile.Web.Features.Transfers;
+using Casefile.Web.Infrastructure;
 
 namespace Casefile.Web.Features;
 
@@ -127,7 +128,7 @@ public static class FeatureRegistration
 
     public static void MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").DisableAntiforgery().RefuseNullListEntries();
         api.MapAccount();
         api.MapPeople();
         api.MapReferrals();

@@ -88,6 +88,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                     "The request body is not valid JSON for this endpoint");
             case BadHttpRequestException bad:
                 return Problem(bad.StatusCode, "The request is not valid", bad.Message);
+            case InvalidDataException when context.Request.HasFormContentType:
+                // A safety net: the framework's form reader refuses a malformed or cut-off multipart body this way.
+                return Validation(new Dictionary<string, string[]> { ["file"] = ["The upload could not be read: send it again as multipart/form-data with the file in the field named 'file'"] },
+                    "The request body is not a complete multipart form");
             case JsonException json:
                 return Validation(new Dictionary<string, string[]> { [JsonField(json.Path)] = ["The value is not in the expected format"] });
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:

@@ -16,6 +16,7 @@ public static class CalendarEndpoints
             if (string.IsNullOrWhiteSpace(from)) errors.Add("from", "Give the start date as YYYY-MM-DD");
             else if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
                 errors.Add("from", "The start date must be a real date written as YYYY-MM-DD");
+            else if (start.Year is < 1900 or > 2999) errors.Add("from", "The start date must be between the years 1900 and 2999");
             if (count is null) errors.Add("count", "Give the number of working days");
             else if (count is < 0 or > 3650) errors.Add("count", "The number of working days must be between 0 and 3650");
             errors.ThrowIfAny();

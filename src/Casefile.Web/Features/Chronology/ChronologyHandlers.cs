@@ -145,6 +145,9 @@ public sealed class GetChronology(AppDbContext db, CaseScope access, AuditTrail 
         var text = errors.Optional(query.Q, "q", 200)?.ToLowerInvariant();
         if (text is not null) described.Add($"words \"{text}\"");
         if (query.SignificantOnly == true) described.Add("significant events only");
+        // The chronology is kept in London time: a date far outside the service's years has no instant (and 9999-12-31 has no next day).
+        if (query.From is { Year: < 1900 or > 2999 }) errors.Add("from", "The start date must be between the years 1900 and 2999");
+        if (query.To is { Year: < 1900 or > 2999 }) errors.Add("to", "The end date must be between the years 1900 and 2999");
         if (query.From is { } f && query.To is { } t2 && t2 < f) errors.Add("to", "The end date must be the same as or after the start date");
         if (query.From is not null || query.To is not null) described.Add($"dates {query.From?.Display() ?? "any"} to {query.To?.Display() ?? "any"}");
         var size = query.PageSize ?? DefaultPageSize;

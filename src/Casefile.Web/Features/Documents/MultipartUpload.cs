@@ -40,6 +40,11 @@ public static class MultipartUpload
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? fileName = null;
         var reader = new MultipartReader(boundary, request.Body);
+        // An IOException is the request's fault when the multipart reader raised it (the body ended
+        // before the closing boundary: cut off, or empty); one from the store while it takes the
+        // file in (a full disk) is the server's, and stays a 500.
+        var inFile = false;
+        SectionBody? file = null;
         try
         {
             MultipartSection? section;
@@ -54,7 +59,9 @@ public static class MultipartUpload
                     if (!name.Equals("file", StringComparison.OrdinalIgnoreCase) || fileName is not null)
                         throw new UploadRefusedException(StatusCodes.Status400BadRequest, "one-file", "Send one file, in the field named 'file'.");
                     fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-                    await onFile(section.Body, fileName);
+                    inFile = true;
+                    await onFile(file = new SectionBody(section.Body), fileName);
+                    inFile = false;
                 }
                 else
                 {
@@ -76,8 +83,59 @@ public static class MultipartUpload
         {
             throw new UploadRefusedException(StatusCodes.Status400BadRequest, "multipart-invalid", $"The upload could not be read: {e.Message}");
         }
+        catch (Exception e) when ((e is IOException && !inFile) || file?.Failed == true)
+        {
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, "multipart-incomplete",
+                "The upload ended before the whole file arrived (the request was empty or cut off). Send it again.");
+        }
         if (fileName is null)
             throw new UploadRefusedException(StatusCodes.Status400BadRequest, "required", "Choose a file to upload");
         return new Fields(values, fileName);
+    }
+
+    /// <summary>The file's part of the request, noting when reading it failed because the request ended too soon.</summary>
+    private sealed class SectionBody(Stream inner) : Stream
+    {
+        public bool Failed { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return inner.Read(buffer, offset, count);
+            }
+            catch (IOException)
+            {
+                Failed = true;
+                throw;
+            }
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken);
+            }
+            catch (IOException)
+            {
+                Failed = true;
+                throw;
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

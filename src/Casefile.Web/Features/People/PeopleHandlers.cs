@@ -32,8 +32,9 @@ public sealed class CreatePerson(AppDbContext db, AuditTrail audit, TimeProvider
         errors.Required(command.GivenName, "givenName", "Enter a first name", 100);
         errors.Required(command.FamilyName, "familyName", "Enter a last name", 100);
         var today = clock.Today();
+        // Checked in turn: a date of birth in the far future has no 25th birthday to compare (year 9999).
         if (command.DateOfBirth > today) errors.Add("dateOfBirth", "Date of birth must be today or in the past");
-        if (command.Kind == PersonKind.Child && command.DateOfBirth is { } dob && dob.AddYears(25) < today)
+        else if (command.Kind == PersonKind.Child && command.DateOfBirth is { } dob && dob.AddYears(25) < today)
             errors.Add("dateOfBirth", "A child's date of birth must be within the last 25 years. Add them as an adult if they are over 25");
         if (command.Address is { } a && (a.Line1 is not null || a.Postcode is not null || a.Town is not null))
         {
@@ -73,6 +74,8 @@ public sealed class SearchPeople(AppDbContext db, AuditTrail audit, CaseScope ac
 
     public async Task<IReadOnlyList<PersonSearchResult>> HandleAsync(string? text, CancellationToken ct)
     {
+        // A name and a date fit well within this; a longer text failed in the database (PostgreSQL) as a 500.
+        if (text?.Length > 200) throw ValidationFailedException.For("query", "Search with 200 characters or fewer");
         var query = PersonSearchQuery.Parse(text);
         if (query.IsEmpty) return [];
 

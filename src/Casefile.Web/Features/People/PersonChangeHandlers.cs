@@ -94,8 +94,9 @@ public sealed class UpdatePerson(AppDbContext db, AuditTrail audit, PersonChange
         errors.Optional(command.Disability, "disability", 500);
         errors.Optional(command.School, "school", 200);
         var today = clock.Today();
+        // Checked in turn: a date of birth in the far future has no 25th birthday to compare (year 9999).
         if (command.DateOfBirth > today) errors.Add("dateOfBirth", "Date of birth must be today or in the past");
-        if (kind == PersonKind.Child && command.DateOfBirth is { } dob && dob.AddYears(25) < today)
+        else if (kind == PersonKind.Child && command.DateOfBirth is { } dob && dob.AddYears(25) < today)
             errors.Add("dateOfBirth", "A child's date of birth must be within the last 25 years");
         if (command.DateOfDeath > today) errors.Add("dateOfDeath", "Date of death must be today or in the past");
         else if (command.DateOfDeath < command.DateOfBirth) errors.Add("dateOfDeath", "Date of death must be on or after the date of birth");
