@@ -97,10 +97,13 @@ public sealed class Person
     }
 
     /// <summary>Age in whole years on a given day, or null when the date of birth is not known.</summary>
-    public int? AgeOn(DateOnly day)
+    public int? AgeOn(DateOnly day) => AgeOn(DateOfBirth, DateOfDeath, day);
+
+    /// <summary>Age in whole years on a given day (or on the day of death, if earlier), for lists that read only the dates.</summary>
+    public static int? AgeOn(DateOnly? dateOfBirth, DateOnly? dateOfDeath, DateOnly day)
     {
-        if (DateOfBirth is not { } dob) return null;
-        var end = DateOfDeath is { } dod && dod < day ? dod : day;
+        if (dateOfBirth is not { } dob || dob > day) return null;
+        var end = dateOfDeath is { } dod && dod < day ? dod : day;
         var age = end.Year - dob.Year;
         if (end < dob.AddYears(age)) age--;
         return age;

@@ -37,6 +37,10 @@ public static class FeatureRegistration
         services.AddScoped<DecideNoFurtherAction>();
         services.AddScoped<ReferralQueries>();
         services.AddScoped<GetCase>();
+        services.AddScoped<CaseSummaryQuery>();
+        services.AddScoped<OpenCasePage>();
+        services.AddScoped<Documents.CaseDocumentsLoader>();
+        services.AddScoped<Closure.CaseClosingLoader>();
         services.AddScoped<MyCases>();
         services.AddScoped<ReallocateCase>();
         services.AddScoped<RestrictCase>();

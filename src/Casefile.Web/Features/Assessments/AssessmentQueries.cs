@@ -77,10 +77,18 @@ public sealed class AssessmentQueries(AppDbContext db, CaseScope access, Current
     /// <summary>A case's assessments and plans (one category, or both), newest first; the read is audited.</summary>
     public async Task<IReadOnlyList<AssessmentOrPlanSummary>> ListForCaseAsync(Guid caseId, AssessmentOrPlanCategory? category, CancellationToken ct)
     {
-        var (_, heading) = await access.DemandWithHeadingAsync(caseId, AccessAction.Read, AuditAction.View, ct);
-        var all = await SummariesAsync(db.AssessmentsAndPlans.Where(w => w.CaseFileId == caseId), ct);
-        audit.Record(AuditAction.View, "assessments-and-plans", caseId, caseId, heading.ChildId);
+        var opened = await access.OpenAsync(caseId, AccessAction.Read, AuditAction.View, ct);
+        var list = await ForCaseAsync(opened, category, ct);
+        audit.Record(AuditAction.View, "assessments-and-plans", caseId, caseId, opened.ChildId);
         await db.SaveChangesAsync(ct);
+        return list;
+    }
+
+    /// <summary>A case's assessments and plans for a case already opened (the case page's section); audits nothing itself.</summary>
+    public async Task<IReadOnlyList<AssessmentOrPlanSummary>> ForCaseAsync(OpenedCase opened, AssessmentOrPlanCategory? category, CancellationToken ct)
+    {
+        var caseId = opened.Id;
+        var all = await SummariesAsync(db.AssessmentsAndPlans.Where(w => w.CaseFileId == caseId), ct);
         return [.. all.Where(s => category is null || s.Category == category).OrderByDescending(s => s.CreatedAt)];
     }
 

@@ -33,28 +33,47 @@ public sealed record ConsentView(Guid Id, Domain.Consent.ConsentGivenBy GivenBy,
 
 public sealed record SharingView(Guid Id, string SharedWith, DateOnly SharedOn, string Justification, string AgreedBy);
 
-/// <summary>A case file, after the access policy has allowed the viewer to read it; the view is audited.</summary>
-public sealed class GetCase(AppDbContext db, CaseScope access, AuditTrail audit, CurrentUser user, TimeProvider clock)
+/// <summary>
+/// A case file, after the access policy has allowed the viewer to read it. The API's read opens the
+/// case, loads it and writes one audit event; the case page loads the same view as one of its sections.
+/// </summary>
+public sealed class GetCase(AppDbContext db, CaseScope scope, AuditTrail audit, CurrentUser user, TimeProvider clock)
 {
     public async Task<CaseView> HandleAsync(Guid id, CancellationToken ct)
     {
-        var decision = await access.DemandAsync(id, AccessAction.Read, AuditAction.View, ct);
+        var opened = await scope.OpenAsync(id, AccessAction.Read, AuditAction.View, ct);
+        var view = await LoadAsync(opened, ct);
+        audit.Record(AuditAction.View, "case", id, id, opened.ChildId, reason: await AuditReasonAsync(opened, "Case file", ct));
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+
+    /// <summary>
+    /// What the audit event of a read says about why the viewer could see the case: the basis, or for
+    /// emergency access the reason they gave (so the managers reviewing it see it beside each look).
+    /// </summary>
+    public async Task<string> AuditReasonAsync(OpenedCase opened, string shown, CancellationToken ct)
+    {
+        if (!opened.Read.IsEmergency) return $"{shown} ({opened.Read.Basis.ToLowerInvariant()})";
+        var userId = user.Id;
+        var now = clock.GetUtcNow();
+        var caseId = opened.Id;
+        var why = await db.EmergencyAccesses.Where(e => e.CaseFileId == caseId && e.UserId == userId && e.ExpiresAt > now)
+            .OrderByDescending(e => e.ExpiresAt).Select(e => e.Reason).FirstAsync(ct);
+        return $"{shown}. Emergency access: {why}";
+    }
+
+    /// <summary>The case file's details for a case already opened; audits nothing itself.</summary>
+    public async Task<CaseView> LoadAsync(OpenedCase opened, CancellationToken ct)
+    {
+        var id = opened.Id;
+        var decision = opened.Read;
         var basis = decision.Until is { } until ? $"Emergency access until {until.ToLondon():HH:mm} on {until.ToLondon():d MMMM}" : decision.Basis;
-        var auditReason = basis;
-        if (decision.IsEmergency)
-        {
-            var userId = user.Id;
-            var now = clock.GetUtcNow();
-            var why = await db.EmergencyAccesses.Where(e => e.CaseFileId == id && e.UserId == userId && e.ExpiresAt > now)
-                .OrderByDescending(e => e.ExpiresAt).Select(e => e.Reason).FirstAsync(ct);
-            auditReason = $"Emergency access: {why}";
-        }
         var row = await (from c in db.CaseFiles.AsNoTracking()
                          where c.Id == id
-                         join p in db.People on c.ChildId equals p.Id
                          join t in db.Teams on c.TeamId equals t.Id
                          join u in db.Users on c.AllocatedWorkerId equals u.Id
-                         select new { c, p.GivenName, p.FamilyName, p.DateOfBirth, Team = t.Name, u.UserName, u.DisplayName })
+                         select new { c, Team = t.Name, u.UserName, u.DisplayName })
             .SingleAsync(ct);
         var allocations = await (from a in db.CaseAllocations.AsNoTracking()
                                  where a.CaseFileId == id
@@ -83,26 +102,23 @@ public sealed class GetCase(AppDbContext db, CaseScope access, AuditTrail audit,
                              join m in db.Users on x.AgreedBy equals m.Id
                              orderby x.SharedOn descending
                              select new SharingView(x.Id, x.SharedWith, x.SharedOn, x.Justification, m.DisplayName)).ToListAsync(ct);
-        var viewer = await user.ViewerAsync(ct);
-        var manages = viewer.Manages(row.c.TeamId);
         var drafts = await (from r in db.CaseRecords.AsNoTracking()
                             where r.CaseFileId == id && r.Status == Domain.Records.CaseRecordStatus.Draft
                             join u in db.Users on r.RecordedBy equals u.Id
                             orderby r.RecordBy
                             select new DraftView(r.Id, r.Content.Type, r.Content.OccurredAt, u.DisplayName, r.RecordBy)).ToListAsync(ct);
 
-        audit.Record(AuditAction.View, "case", id, id, row.c.ChildId, reason: auditReason);
-        await db.SaveChangesAsync(ct);
         var file = row.c;
-        return new CaseView(file.Id, file.Reference, file.ChildId, $"{row.GivenName} {row.FamilyName}", row.DateOfBirth, file.Status, row.Team,
+        var heading = opened.Heading;
+        return new CaseView(file.Id, file.Reference, file.ChildId, heading.ChildName, heading.ChildDateOfBirth, file.Status, row.Team,
             row.UserName!, row.DisplayName, file.OpenedOn, file.ClosedOn, file.CurrentVolume, allocations, basis, file.Version)
         {
             Restriction = restriction,
             Consents = consents,
             SharedWithoutConsent = sharing,
-            CanManage = manages,
+            CanManage = opened.May(CaseCapability.Manage),
             Drafts = drafts,
-            CanSeeAccessLog = manages || viewer.May(StaffCapability.ManageRetention),
+            CanSeeAccessLog = opened.May(CaseCapability.SeeAccessLog),
         };
     }
 }

@@ -1,4 +1,3 @@
-using Casefile.Web.Hosting;
 using Casefile.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,39 +5,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casefile.Web.Features.Cases;
 
 [Authorize]
-public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess emergency, Documents.DocumentQueries documents, Emails.EmailQueries emails,
-    PaperFiles.PaperFileQueries paperFiles, PaperFiles.PaperFileAccess paperFileAccess,
-    Assessments.AssessmentQueries assessments, Closure.ClosureQueries closures, Closure.AdminTasks adminTasks, Transfers.TransferQueries transfers)
-    : CasefilePageModel
+public sealed class DetailsModel(OpenCasePage casePage, Access.RequestEmergencyAccess emergency) : CasefilePageModel
 {
-    /// <summary>The case's request to close, while it waits or after it came back (policy 6.3).</summary>
-    public Closure.ClosureQueueItem? OpenClosure { get; private set; }
-
-    /// <summary>The request that closed the case, when it is closed.</summary>
-    public Guid? AuthorisedClosureId { get; private set; }
-
-    public Transfers.TransferView? OpenTransfer { get; private set; }
-
-    /// <summary>What the admin officer still has to do, and has done, after closure (policy 6.4).</summary>
-    public IReadOnlyList<Closure.AdminTaskView> AdminTasks { get; private set; } = [];
-
-    public CaseView? Case { get; private set; }
-
-    /// <summary>Documents uploaded to the case, newest first; email attachments are listed with their email.</summary>
-    public IReadOnlyList<Documents.DocumentView> Documents { get; private set; } = [];
-
-    public IReadOnlyList<Emails.EmailView> Emails { get; private set; } = [];
-
-    /// <summary>Paper volumes from before the electronic record (policy 2.1, 5.1), and whether the user may add to or move them.</summary>
-    public IReadOnlyList<PaperFiles.PaperVolumeView> PaperVolumes { get; private set; } = [];
-    public bool MayKeepPaperRegister { get; private set; }
-    /// <summary>Assessments, plans and court reports on the case, newest first (policy 9.2, 9.3).</summary>
-    public IReadOnlyList<Assessments.AssessmentOrPlanSummary> AssessmentsAndPlans { get; private set; } = [];
-
-    /// <summary>Restricted emails the user may not open: shown only as existing (policy 4.3 guidance).</summary>
-    public int HiddenEmails { get; private set; }
+    public CasePageView? View { get; private set; }
+    public CaseView? Case => View?.Case;
     public string? RefusalReason { get; private set; }
     public string? HowToGetAccess { get; private set; }
+
+    /// <summary>Where the back link goes: the page the user came from on this service, or My cases.</summary>
+    public string BackHref { get; private set; } = "/";
+    public string BackText { get; private set; } = "Back";
 
     [BindProperty]
     public EmergencyInput Input { get; set; } = new();
@@ -57,20 +33,10 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        SetBackLink(id);
         try
         {
-            Case = await getCase.HandleAsync(id, ct);
-            // Restricted documents are only ever an email's attachments, so they are counted with the email.
-            Documents = [.. (await documents.ListAsync(id, includeSuperseded: false, ct)).Where(d => d.EmailId is null && !(d.Restricted && d.Title is null))];
-            var (visible, hidden) = await emails.ListAsync(id, includeSuperseded: false, ct);
-            (Emails, HiddenEmails) = (visible, hidden.Count);
-            PaperVolumes = await paperFiles.ListAsync(id, ct);
-            MayKeepPaperRegister = await paperFileAccess.MayKeepRegisterAsync(id, ct);
-            AssessmentsAndPlans = await assessments.ListForCaseAsync(id, null, ct);
-            OpenClosure = await closures.OpenForCaseAsync(id, ct);
-            AuthorisedClosureId = Case.Status == Domain.Cases.CaseStatus.Closed ? await closures.AuthorisedForCaseAsync(id, ct) : null;
-            OpenTransfer = await transfers.OpenForCaseAsync(id, ct);
-            AdminTasks = await adminTasks.ForCaseAsync(id, ct);
+            View = await casePage.HandleAsync(id, ct);
         }
         catch (AccessDeniedException e)
         {
@@ -79,5 +45,14 @@ public sealed class DetailsModel(GetCase getCase, Access.RequestEmergencyAccess 
             Response.StatusCode = StatusCodes.Status403Forbidden;
         }
         return Page();
+    }
+
+    private void SetBackLink(Guid id)
+    {
+        // Only a page of this service, and not the case's own pages (after a form or a redirect), is "where they came from".
+        if (!Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var from) || from.Authority != Request.Host.Value) return;
+        var path = from.AbsolutePath;
+        if (path.StartsWith($"/cases/{id}", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/account", StringComparison.OrdinalIgnoreCase)) return;
+        BackHref = from.PathAndQuery;
     }
 }

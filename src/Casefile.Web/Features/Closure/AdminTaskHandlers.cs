@@ -18,8 +18,8 @@ public sealed record AdminTaskCommand(string? Note);
 /// </summary>
 public sealed class AdminTasks(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<AdminTaskView>> ForCaseAsync(Guid caseId, CancellationToken ct) =>
-        await Views(db.AdminTasks.Where(t => t.CaseFileId == caseId)).ToListAsync(ct);
+    public async Task<IReadOnlyList<AdminTaskView>> ForCaseAsync(OpenedCase opened, CancellationToken ct) =>
+        await Views(db.AdminTasks.Where(t => t.CaseFileId == opened.Id)).ToListAsync(ct);
 
     /// <summary>Tasks still to do for the admin officer's team and the teams below it.</summary>
     public async Task<IReadOnlyList<AdminTaskView>> MineAsync(CancellationToken ct)

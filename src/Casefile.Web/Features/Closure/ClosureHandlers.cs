@@ -267,13 +267,13 @@ public sealed class ClosureQueries(AppDbContext db, CaseScope access, CurrentUse
     }
 
     /// <summary>The case's open request, if any (the case page links to it).</summary>
-    public Task<ClosureQueueItem?> OpenForCaseAsync(Guid caseId, CancellationToken ct) =>
-        Items(db.ClosureRequests.Where(r => r.CaseFileId == caseId
+    public Task<ClosureQueueItem?> OpenForCaseAsync(OpenedCase opened, CancellationToken ct) =>
+        Items(db.ClosureRequests.Where(r => r.CaseFileId == opened.Id
             && (r.Status == ClosureRequestStatus.Submitted || r.Status == ClosureRequestStatus.Returned))).FirstOrDefaultAsync(ct);
 
     /// <summary>The request that closed the case's current volume.</summary>
-    public Task<Guid?> AuthorisedForCaseAsync(Guid caseId, CancellationToken ct) =>
-        db.ClosureRequests.Where(r => r.CaseFileId == caseId && r.Status == ClosureRequestStatus.Authorised)
+    public Task<Guid?> AuthorisedForCaseAsync(OpenedCase opened, CancellationToken ct) =>
+        db.ClosureRequests.Where(r => r.CaseFileId == opened.Id && r.Status == ClosureRequestStatus.Authorised)
             .OrderByDescending(r => r.Volume).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Requests waiting for this manager: submitted by people in their line (policy 6.5).</summary>

@@ -166,11 +166,19 @@ public sealed class PaperFileQueries(AppDbContext db, CaseScope access, AuditTra
 {
     public async Task<IReadOnlyList<PaperVolumeView>> ListAsync(Guid caseId, CancellationToken ct)
     {
-        var (decision, heading) = await access.DemandWithHeadingAsync(caseId, AccessAction.Read, AuditAction.View, ct);
+        var opened = await access.OpenAsync(caseId, AccessAction.Read, AuditAction.View, ct);
+        var list = await ForCaseAsync(opened, ct);
+        audit.Record(AuditAction.View, "case-paper-files", caseId, caseId, opened.ChildId, reason: opened.EmergencyNote);
+        await db.SaveChangesAsync(ct);
+        return list;
+    }
+
+    /// <summary>A case's paper volumes for a case already opened (the case page's section); audits nothing itself.</summary>
+    public async Task<IReadOnlyList<PaperVolumeView>> ForCaseAsync(OpenedCase opened, CancellationToken ct)
+    {
+        var caseId = opened.Id;
         var volumes = await db.PaperFileVolumes.AsNoTracking().Where(v => v.CaseFileId == caseId).OrderBy(v => v.VolumeNumber).ToListAsync(ct);
         var removals = await OpenOrCurrentAsync(volumes, ct);
-        audit.Record(AuditAction.View, "case-paper-files", caseId, caseId, heading.ChildId, reason: decision.IsEmergency ? "Emergency access" : null);
-        await db.SaveChangesAsync(ct);
         return volumes.Select(v => View(v, removals)).ToList();
     }
 

@@ -58,9 +58,10 @@ public sealed class ProposeModel(Data.AppDbContext db, CaseScope access, AuditTr
 
     private async Task<Guid> LoadAsync(Guid caseId, CancellationToken ct)
     {
-        var (_, heading) = await access.DemandWithHeadingAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
+        var opened = await access.OpenForAsync(caseId, CaseCapability.ProposeTransfer, AuditAction.Create, ct);
+        var heading = opened.Heading;
         (CaseId, ChildName, CaseReference) = (caseId, heading.ChildName, heading.Reference);
-        Open = await queries.OpenForCaseAsync(caseId, ct);
+        Open = await queries.OpenForCaseAsync(opened, ct);
         Teams = await TransferPageOptions.TeamsAsync(db, Input.ToTeam, ct);
         Workers = await TransferPageOptions.WorkersAsync(db, null, Input.ToWorker, "Let the receiving manager choose", ct);
         return heading.ChildId;

@@ -181,8 +181,8 @@ public sealed class TransferQueries(AppDbContext db, CaseScope access, CurrentUs
     }
 
     /// <summary>The open transfer of a case, for its page (the page has already demanded access).</summary>
-    public Task<TransferView?> OpenForCaseAsync(Guid caseId, CancellationToken ct) =>
-        Views(db.CaseTransfers.Where(t => t.CaseFileId == caseId && t.Status == TransferStatus.Proposed)).FirstOrDefaultAsync(ct);
+    public Task<TransferView?> OpenForCaseAsync(OpenedCase opened, CancellationToken ct) =>
+        Views(db.CaseTransfers.Where(t => t.CaseFileId == opened.Id && t.Status == TransferStatus.Proposed)).FirstOrDefaultAsync(ct);
 
     private IQueryable<TransferView> Views(IQueryable<CaseTransfer> transfers) =>
         from t in transfers.AsNoTracking()
