@@ -106,7 +106,11 @@ public sealed class AuditChainInterceptor(AuditSigner signer, TimeProvider clock
         if (Take(eventData.Context) is not { } save) return result;
         try
         {
-            if (save.Transaction is { } transaction) await transaction.CommitAsync(cancellationToken);
+            if (save.Transaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                AuditMetrics.Commits.Add(1);
+            }
         }
         finally
         {

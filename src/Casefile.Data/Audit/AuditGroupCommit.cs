@@ -118,6 +118,7 @@ internal sealed class AuditGroupCommit(AuditSigner signer, TimeProvider clock)
                 await head.ExecuteNonQueryAsync(ct);
             }
             await transaction.CommitAsync(ct);
+            AuditMetrics.Commits.Add(1);
         }
         catch
         {

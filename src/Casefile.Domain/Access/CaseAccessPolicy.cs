@@ -130,7 +130,7 @@ public static class CaseAccessPolicy
         if (mayWorkIt) capabilities.Add(CaseCapability.ProposeClosure);
         if (manages && write.Allowed && !write.IsEmergency) capabilities.Add(CaseCapability.Manage);
         if (write.Allowed) capabilities.Add(CaseCapability.Record);
-        if (read.Allowed && StaffPolicy.May(viewer, StaffCapability.WorkAccessRequests)) capabilities.Add(CaseCapability.RegisterAccessRequest);
+        if (write.Allowed && StaffPolicy.May(viewer, StaffCapability.WorkAccessRequests)) capabilities.Add(CaseCapability.RegisterAccessRequest);
         return new CasePermissions(read, write, export, capabilities);
     }
 

@@ -60,7 +60,7 @@ public sealed record CasePermissions(AccessDecision Read, AccessDecision Write, 
         CaseCapability.ProposeClosure => "Only a social worker or manager who can change the case can ask for it to be closed.",
         CaseCapability.Manage => "Only a manager of the case's team can do this.",
         CaseCapability.Record => "You can read this case but not add to it.",
-        CaseCapability.RegisterAccessRequest => "Only people who work with the case, and Legal Services, can register an access request.",
+        CaseCapability.RegisterAccessRequest => "Only people who can change the case can register an access request for it.",
         _ => "You cannot do this on this case.",
     };
 }

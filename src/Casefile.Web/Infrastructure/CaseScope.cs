@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Casefile.Data;
 using Casefile.Data.Access;
 using Casefile.Domain.Access;
@@ -36,13 +37,19 @@ public sealed class OpenedCase
 }
 
 /// <summary>
-/// Opens a case once per request (ADR 0023): one facts query, one call of <see cref="CaseAccessPolicy.Permissions"/>,
+/// Opens a case once per request (ADR 0024): one facts query, one call of <see cref="CaseAccessPolicy.Permissions"/>,
 /// memoised for the rest of the request, so a page with many sections, or a handler that calls
 /// another, decides access once. A refusal becomes 404 (when the viewer may not know the file
 /// exists) or 403 (with how to get access), and the refusal is audited.
 /// </summary>
 public sealed class CaseScope(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The access policy's meter: how many cases were opened (one facts query and one decision each).</summary>
+    public static readonly Meter Meter = new("Casefile.Access");
+
+    /// <summary>Counts <see cref="CaseAccessPolicy.Permissions"/> decisions, so tests and operators can see a page decide once.</summary>
+    public static readonly Counter<long> Decisions = Meter.CreateCounter<long>("casefile.case_access.decisions", description: "Cases opened: access facts read and the policy asked");
+
     private readonly Dictionary<Guid, OpenedCase?> _opened = [];
 
     /// <summary>
@@ -60,6 +67,7 @@ public sealed class CaseScope(AppDbContext db, CurrentUser user, AuditTrail audi
             var facts = row.ToFacts();
             opened = new OpenedCase(facts, new CaseHeading(row.Reference, row.ChildId, row.ChildName, row.ChildDateOfBirth),
                 CaseAccessPolicy.Permissions(viewer, facts, user.AccessOptions, clock.GetUtcNow()), viewer);
+            Decisions.Add(1);
         }
         return _opened[caseId] = opened;
     }

@@ -15,8 +15,11 @@ public static class AccessEndpoints
             return Results.Created($"/api/v1/cases/{caseId}", new { id = grant.Id, caseId, expiresAt = grant.ExpiresAt, reason = grant.Reason });
         }).WithSummary("Open a case you have no relationship with, giving a written reason; lasts at most 24 hours");
 
-        cases.MapGet("/access-log", async (Guid caseId, AccessLogs logs, CancellationToken ct) =>
-            Results.Ok(new { caseId, entries = await logs.ForCaseAsync(caseId, ct) }))
+        cases.MapGet("/access-log", async (Guid caseId, string? user, DateOnly? from, DateOnly? to, int? page, AccessLogs logs, CancellationToken ct) =>
+        {
+            var result = await logs.ForCaseAsync(caseId, new AccessLogFilter(user, from, to, page), ct);
+            return Results.Ok(new { caseId, entries = result.Entries, page = result.Page, hasMore = result.HasMore });
+        })
             .WithSummary("Who has viewed or changed this case, when and why (the case's managers and records managers)");
 
         cases.MapPost("/restriction", async (Guid caseId, RestrictCaseCommand command, RestrictCase handler, CancellationToken ct) =>
@@ -55,8 +58,11 @@ public static class AccessEndpoints
             Results.Ok(new { results = await logs.EmergencyForReviewAsync(ct) }))
             .WithTags("Access").RequireAuthorization(Policies.CaseWork).WithSummary("Emergency access to your teams' cases waiting for review");
 
-        api.MapGet("/users/{userName}/access-log", async (string userName, DateOnly? from, DateOnly? to, AccessLogs logs, CancellationToken ct) =>
-            Results.Ok(new { userName, from, to, entries = await logs.ForUserAsync(userName, from, to, ct) }))
+        api.MapGet("/users/{userName}/access-log", async (string userName, DateOnly? from, DateOnly? to, int? page, AccessLogs logs, CancellationToken ct) =>
+        {
+            var result = await logs.ForUserAsync(userName, new AccessLogFilter(null, from, to, page), ct);
+            return Results.Ok(new { userName, from, to, entries = result.Entries, page = result.Page, hasMore = result.HasMore });
+        })
             .WithTags("Access").WithSummary("What a worker opened in a period (their managers, for a complaint)");
     }
 }

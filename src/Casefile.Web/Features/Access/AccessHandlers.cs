@@ -130,8 +130,18 @@ public sealed class ReviewEmergencyAccess(AppDbContext db, CurrentUser user, Aud
     }
 }
 
-public sealed record AccessLogEntry(long Sequence, DateTimeOffset At, string User, string Action, string RecordType, string? RecordId,
-    string Outcome, string? Reason, string Channel);
+/// <summary>One line of an access log: one visit or change, by whom (username and name), in plain words.</summary>
+public sealed record AccessLogEntry(long Sequence, DateTimeOffset At, string User, string? UserDisplayName, string What, string Action, string RecordType,
+    string? RecordId, string Outcome, string? Reason, string Channel, Guid? CaseId);
+
+/// <summary>Which lines of an access log to show: one person's, between two dates, a page at a time (newest first).</summary>
+public sealed record AccessLogFilter(string? User = null, DateOnly? From = null, DateOnly? To = null, int? Page = null)
+{
+    public const int PageSize = 50;
+}
+
+/// <summary>A page of an access log, and whether there is another after it.</summary>
+public sealed record AccessLogPage(IReadOnlyList<AccessLogEntry> Entries, int Page, bool HasMore);
 
 public sealed record EmergencyAccessView(Guid Id, Guid CaseId, string CaseReference, string ChildName, string User, string Reason,
     DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ReviewedAt, string? ReviewNote, int Uses);
@@ -142,46 +152,89 @@ public sealed record EmergencyAccessView(Guid Id, Guid CaseId, string CaseRefere
 /// </summary>
 public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail audit, CaseScope access)
 {
-    public async Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(Guid caseId, CancellationToken ct)
+    public async Task<AccessLogPage> ForCaseAsync(Guid caseId, AccessLogFilter filter, CancellationToken ct)
     {
         var opened = await access.FindAsync(caseId, ct) ?? throw new NotFoundException("The case file");
         if (!opened.Read.Allowed && !opened.Read.MayKnowItExists) throw new NotFoundException("The case file");
         if (!opened.May(CaseCapability.SeeAccessLog))
         {
             await audit.RecordRefusalAsync("view", "access-log", caseId, caseId, "Not a manager of the case or a records manager", ct);
-            throw new AccessDeniedException("Only the case's managers and records managers can see who has viewed it.");
+            throw new AccessDeniedException(CasePermissions.WhyNot(CaseCapability.SeeAccessLog));
         }
-        var entries = await db.AuditEvents.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(5000)
-            .Select(e => new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel))
-            .ToListAsync(ct);
-        audit.Record("view", "access-log", caseId, caseId, reason: $"{entries.Count} entries");
+        var (start, end, page) = Range(filter);
+        var events = db.AuditEvents.AsNoTracking().Where(e => e.CaseFileId == caseId && e.OccurredAt >= start && e.OccurredAt < end);
+        if (filter.User?.Trim() is { Length: > 0 } who)
+        {
+            var normalised = who.ToUpperInvariant();
+            var ids = db.Users.Where(u => u.NormalizedUserName == normalised || u.DisplayName.ToUpper() == normalised).Select(u => (Guid?)u.Id);
+            events = events.Where(e => ids.Contains(e.UserId));
+        }
+        var result = await PageAsync(events, page, ct);
+        audit.Record("view", "access-log", caseId, caseId, reason: $"Page {page}: {result.Entries.Count} entries{Filtered(filter)}");
         await db.SaveChangesAsync(ct);
-        return entries;
+        return result;
     }
 
-    public async Task<IReadOnlyList<AccessLogEntry>> ForUserAsync(string userName, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<AccessLogPage> ForUserAsync(string userName, AccessLogFilter filter, CancellationToken ct)
     {
         var subject = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == userName.Trim().ToUpperInvariant(), ct)
             ?? throw new NotFoundException("The user");
         var viewer = await user.ViewerAsync(ct);
         if (subject.TeamId is not { } team || !viewer.Manages(team) || subject.Id == viewer.UserId)
             throw new AccessDeniedException("Only a manager of the worker's team can see what the worker opened.");
-        var errors = new ValidationErrors();
-        if (from is { Year: < 2000 or > 2200 }) errors.Add("from", "The start date must be between the years 2000 and 2200");
-        if (to is { Year: < 2000 or > 2200 }) errors.Add("to", "The end date must be between the years 2000 and 2200");
-        if (from is { } f && to is { } t && t < f) errors.Add("to", "The end date must be on or after the start date");
-        errors.ThrowIfAny();
-        var start = LondonTime.FromLondon(from ?? new DateOnly(2000, 1, 1), TimeOnly.MinValue);
-        var end = LondonTime.FromLondon((to ?? new DateOnly(2200, 12, 31)).AddDays(1), TimeOnly.MinValue);
+        var (start, end, page) = Range(filter);
         var subjectId = subject.Id;
-        var entries = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.UserId == subjectId && e.OccurredAt >= start && e.OccurredAt < end)
-            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(5000)
-            .Select(e => new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel))
-            .ToListAsync(ct);
-        audit.Record("view", "user-access-log", subject.UserName, reason: $"{from}..{to}: {entries.Count} entries");
+        var result = await PageAsync(db.AuditEvents.AsNoTracking().Where(e => e.UserId == subjectId && e.OccurredAt >= start && e.OccurredAt < end), page, ct);
+        audit.Record("view", "user-access-log", subject.UserName, reason: $"Page {page}: {result.Entries.Count} entries{Filtered(filter)}");
         await db.SaveChangesAsync(ct);
-        return entries;
+        return result;
+    }
+
+    private static (DateTimeOffset Start, DateTimeOffset End, int Page) Range(AccessLogFilter filter)
+    {
+        var errors = new ValidationErrors();
+        if (filter.From is { Year: < 2000 or > 2200 }) errors.Add("from", "The start date must be between the years 2000 and 2200");
+        if (filter.To is { Year: < 2000 or > 2200 }) errors.Add("to", "The end date must be between the years 2000 and 2200");
+        if (filter.From is { } f && filter.To is { } t && t < f) errors.Add("to", "The end date must be on or after the start date");
+        if (filter.Page is < 1 or > 100_000) errors.Add("page", "The page must be a number from 1");
+        errors.ThrowIfAny();
+        var start = LondonTime.FromLondon(filter.From ?? new DateOnly(2000, 1, 1), TimeOnly.MinValue);
+        var end = LondonTime.FromLondon((filter.To ?? new DateOnly(2200, 12, 31)).AddDays(1), TimeOnly.MinValue);
+        return (start, end, filter.Page ?? 1);
+    }
+
+    private static string Filtered(AccessLogFilter filter) =>
+        (filter.User is { Length: > 0 } u ? $", person {u.Trim()}" : "") + (filter.From is { } f ? $", from {f:yyyy-MM-dd}" : "") + (filter.To is { } t ? $", to {t:yyyy-MM-dd}" : "");
+
+    /// <summary>A page of events, newest first, with people's names and what each opened named where the log can say it.</summary>
+    private async Task<AccessLogPage> PageAsync(IQueryable<Data.Audit.AuditEvent> events, int page, CancellationToken ct)
+    {
+        var rows = await (from e in events
+                          orderby e.OccurredAt descending, e.Id descending
+                          join u in db.Users on e.UserId equals u.Id into users
+                          from u in users.DefaultIfEmpty()
+                          select new { e.Id, e.OccurredAt, e.UserName, Name = u == null ? null : u.DisplayName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel, e.CaseFileId })
+            .Skip((page - 1) * AccessLogFilter.PageSize).Take(AccessLogFilter.PageSize + 1).ToListAsync(ct);
+        var more = rows.Count > AccessLogFilter.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        // What was opened, by name: an email's subject or a document's title, and whether it is in the Restricted Access section.
+        var emailIds = rows.Where(r => r.RecordType == "email-record").Select(r => Guid.TryParse(r.RecordId, out var id) ? id : Guid.Empty).ToList();
+        var documentIds = rows.Where(r => r.RecordType == "case-document").Select(r => Guid.TryParse(r.RecordId, out var id) ? id : Guid.Empty).ToList();
+        var titles = new Dictionary<string, (string Title, bool Restricted)>();
+        if (emailIds.Count > 0)
+            foreach (var e in await db.EmailRecords.AsNoTracking().Where(e => emailIds.Contains(e.Id)).Select(e => new { e.Id, e.Subject, e.IsRestricted }).ToListAsync(ct))
+                titles[e.Id.ToString()] = (e.Subject ?? "(no subject)", e.IsRestricted);
+        if (documentIds.Count > 0)
+            foreach (var d in await db.CaseDocuments.AsNoTracking().Where(d => documentIds.Contains(d.Id)).Select(d => new { d.Id, d.Title, d.IsRestricted }).ToListAsync(ct))
+                titles[d.Id.ToString()] = (d.Title, d.IsRestricted);
+        var entries = rows.Select(r =>
+        {
+            var named = r.RecordId is not null && titles.TryGetValue(r.RecordId, out var t) ? t : ((string Title, bool Restricted)?)null;
+            return new AccessLogEntry(r.Id, r.OccurredAt, r.UserName, r.Name,
+                AuditDescriptions.Describe(r.Action, r.RecordType, r.Outcome, r.Reason, named?.Title, named?.Restricted == true),
+                r.Action, r.RecordType, r.RecordId, r.Outcome, r.Reason, r.Channel, r.CaseFileId);
+        }).ToList();
+        return new AccessLogPage(entries, page, more);
     }
 
     /// <summary>Emergency access to the cases of the teams the manager oversees: live and waiting for review.</summary>
@@ -204,3 +257,6 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
             .Take(200).ToListAsync(ct);
     }
 }
+
+/// <summary>What the access log table shows: a page of entries, whether to name who, and how to link to another page.</summary>
+public sealed record AccessLogTable(AccessLogPage Page, bool ShowWho, bool LinkCases, Func<int, string> PageHref);

@@ -11,7 +11,18 @@ namespace Casefile.Web.Features.Staff;
 public sealed class AccessLogModel(AccessLogs logs, TimeProvider clock) : CasefilePageModel
 {
     public string UserName { get; private set; } = "";
-    public IReadOnlyList<AccessLogEntry> Entries { get; private set; } = [];
+    public AccessLogPage Log { get; private set; } = new([], 1, false);
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public AccessLogTable Table => new(Log, ShowWho: false, LinkCases: true, page =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["From.Day"] = From.Day, ["From.Month"] = From.Month, ["From.Year"] = From.Year,
+            ["To.Day"] = To.Day, ["To.Month"] = To.Month, ["To.Year"] = To.Year,
+            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent());
 
     [BindProperty(SupportsGet = true)]
     public DateParts From { get; set; } = new();
@@ -32,7 +43,7 @@ public sealed class AccessLogModel(AccessLogs logs, TimeProvider clock) : Casefi
         if (!ModelState.IsValid) return;
         try
         {
-            Entries = await logs.ForUserAsync(userName, from, to, ct);
+            Log = await logs.ForUserAsync(userName, new AccessLogFilter(null, from, to, PageNumber is < 1 ? 1 : PageNumber), ct);
         }
         catch (Infrastructure.ValidationFailedException e)
         {
