@@ -1,7 +1,7 @@
 using Casefile.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Hosting;
 
 public sealed class MigrationTests
 {
