@@ -35,10 +35,27 @@ public static class WebApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        if (!HasListenSettings(builder.Configuration)) builder.WebHost.UseUrls(DefaultUrl);
         builder.WebHost.UseStaticWebAssets();
         AddServices(builder.Services, builder.Configuration);
         return builder;
     }
+
+    /// <summary>Where the server listens when nothing says otherwise: the same address as <c>dotnet run</c>'s launch profile.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// Whether the standard hosting settings say where to listen: <c>ASPNETCORE_URLS</c> or
+    /// <c>DOTNET_URLS</c>, <c>--urls</c> or <c>Urls</c> (all the key <c>urls</c>),
+    /// <c>ASPNETCORE_HTTP_PORTS</c> and <c>ASPNETCORE_HTTPS_PORTS</c>, or Kestrel endpoints. Those
+    /// win; <see cref="DefaultUrl"/> is only the fallback, so it is set in code rather than in
+    /// appsettings.json (where it would override the environment).
+    /// </summary>
+    public static bool HasListenSettings(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey])
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
 
     public static WebApplication Build(string[] args)
     {

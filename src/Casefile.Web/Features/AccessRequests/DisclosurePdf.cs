@@ -1,13 +1,10 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using Casefile.Domain.AccessRequests;
-using Casefile.Web.Features.Chronology;
 using Casefile.Web.Infrastructure;
-using PdfSharp;
+using Casefile.Web.Pdf;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Casefile.Web.Features.AccessRequests;
@@ -29,53 +26,30 @@ public sealed record DisclosurePrintModel(string CouncilName, string CaseReferen
 /// </summary>
 public static class DisclosurePdf
 {
-    private const string Marking = "OFFICIAL-SENSITIVE";
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly ConcurrentDictionary<int, bool> FontHasGlyph = new();
-    private static readonly Lazy<XFont> GlyphFont = new(() => Font(11));
 
     public static byte[] Render(DisclosurePrintModel model, bool largePrint)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ChronologyFontResolver.EnsureRegistered();
+        PdfFonts.EnsureRegistered();
         using var document = new PdfDocument();
         document.Options.CompressContentStreams = true;
         // Only the reference: a title or subject is shown by every PDF reader and kept by every indexer.
         document.Info.Title = $"Disclosure bundle {model.CaseReference}";
-        document.Info.Subject = Marking;
+        document.Info.Subject = PdfDocuments.Marking;
         document.Info.Creator = "Casefile";
         document.Info.Author = "";
         document.Info.Keywords = "";
         new Writer(document, model, largePrint ? 16 : 10.5).Write();
-        using var output = new MemoryStream();
-        document.Save(output, false);
-        return output.ToArray();
+        return PdfDocuments.ToBytes(document);
     }
 
     internal static string DateText(DateTimeOffset at) => at.ToLondon().ToString("d MMMM yyyy", EnGb);
 
-    internal static XFont Font(double size, bool bold = false) =>
-        new(ChronologyFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+    private static XFont Font(double size, bool bold = false) => PdfFonts.Font(size, bold);
 
-    /// <summary>Printable text: no control characters, "?" for a character the font cannot draw.</summary>
-    internal static string Clean(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        var composed = s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
-        var result = new StringBuilder(composed.Length);
-        foreach (var rune in composed.EnumerateRunes())
-        {
-            var c = rune.Value;
-            if (c is '\r') continue;
-            if (c is '\n') result.Append('\n');
-            else if (c is >= 0x20 and < 0x7f) result.Append((char)c);
-            else if (c == '\t' || (Rune.IsWhiteSpace(rune) && c != 0xa0)) result.Append(' ');
-            else if (Rune.IsControl(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format) continue;
-            else if (FontHasGlyph.GetOrAdd(c, cp => GlyphHelper.GlyphIndexFromCodePoint(cp, GlyphFont.Value) != 0)) result.Append(rune.ToString());
-            else result.Append('?');
-        }
-        return result.ToString();
-    }
+    /// <summary>Printable text (see <see cref="PdfText.Clean"/>), line breaks and surrounding spaces kept: a segment is a piece of a longer text.</summary>
+    private static string Clean(string? s) => PdfText.Clean(s, keepLineBreaks: true, trim: false);
 
     /// <summary>The cover letter's paragraphs, in plain language (policy 3.1).</summary>
     internal static IReadOnlyList<string> CoverLetter(DisclosurePrintModel model) =>
@@ -119,13 +93,12 @@ public static class DisclosurePdf
         private void NewPage()
         {
             g?.Dispose();
-            var page = document.AddPage();
-            page.Size = PageSize.A4;
+            var page = PdfDocuments.AddA4Page(document);
             width = page.Width.Point;
             height = page.Height.Point;
             pages.Add(page);
             g = XGraphics.FromPdfPage(page);
-            g.DrawString($"{Marking}  {Clean(model.CaseReference)}", marking, ink, new XRect(Margin, Margin / 2, Column, Line(marking)), XStringFormats.TopCenter);
+            g.DrawString($"{PdfDocuments.Marking}  {Clean(model.CaseReference)}", marking, ink, new XRect(Margin, Margin / 2, Column, Line(marking)), XStringFormats.TopCenter);
             y = Margin + Line(marking);
         }
 
@@ -303,12 +276,11 @@ public static class DisclosurePdf
                 }
                 // A single word wider than the column is cut into pieces that fit.
                 var text = token.Text;
-                while (!token.Redaction && Measure(text, font) > column && text.Length > 1)
+                if (!token.Redaction && Measure(text, font) > column)
                 {
-                    var cut = text.Length - 1;
-                    while (cut > 1 && Measure(text[..cut], font) > column) cut--;
-                    lines.Add([new Token(text[..cut], false, false)]);
-                    text = text[cut..];
+                    var pieces = PdfText.BreakWord(text, column, t => Measure(t, font));
+                    foreach (var piece in pieces.Take(pieces.Count - 1)) lines.Add([new Token(piece, false, false)]);
+                    text = pieces[^1];
                 }
                 current.Add(token with { Text = text });
                 used += (current.Count > 1 ? space : 0) + Measure(text, font) + (token.Redaction ? 4 : 0);

@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using Casefile.Web.Infrastructure;
-using PdfSharp;
+using Casefile.Web.Pdf;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Casefile.Web.Features.Chronology;
@@ -35,15 +32,15 @@ public sealed record ChronologyPrintModel(
 /// page, then the events in the order given, each with its date and time in UK time, kind and
 /// title, summary, and who recorded it. Management decisions carry a bar and a label so they stand
 /// out on paper and in greyscale.
-/// Text is wrapped here rather than with PDFsharp's XTextFormatter, which clips whatever does not
-/// fit its rectangle: a long summary must carry on over the page break, never be cut off.
+/// Fonts, text cleaning and wrapping come from <see cref="PdfFonts"/> and <see cref="PdfText"/>, so a
+/// long summary carries on over the page break rather than being cut off.
 /// </summary>
 public static class ChronologyPdf
 {
     public static byte[] Render(ChronologyPrintModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ChronologyFontResolver.EnsureRegistered();
+        PdfFonts.EnsureRegistered();
 
         using var document = new PdfDocument();
         document.Options.CompressContentStreams = true;
@@ -53,9 +50,7 @@ public static class ChronologyPdf
 
         new Writer(document, model).Write();
 
-        using var output = new MemoryStream();
-        document.Save(output, false);
-        return output.ToArray();
+        return PdfDocuments.ToBytes(document);
     }
 
     /// <summary>Dates as people write them in England: "3 March 2025, 14:05", in UK time.</summary>
@@ -64,7 +59,6 @@ public static class ChronologyPdf
 
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    private const string Marking = "OFFICIAL-SENSITIVE";
 
     /// <summary>One piece of text in one font and colour.</summary>
     private readonly record struct Run(string Text, XFont Font, XBrush Brush);
@@ -89,38 +83,34 @@ public static class ChronologyPdf
         private const double ColumnGap = 10;
         private const double EntryPadding = 6;
 
-        private static readonly XColor TextColour = XColor.FromArgb(0x0b, 0x0c, 0x0c);
-        private static readonly XColor SecondaryColour = XColor.FromArgb(0x50, 0x5a, 0x5f);
         private static readonly XColor RuleColour = XColor.FromArgb(0xb1, 0xb4, 0xb6);
         private static readonly XColor DecisionColour = XColor.FromArgb(0x1d, 0x70, 0xb8);
         private static readonly XColor SignificantColour = XColor.FromArgb(0xd4, 0x35, 0x1c);
         private static readonly XColor LateColour = XColor.FromArgb(0x6f, 0x38, 0x00);
-
-        private static readonly ConcurrentDictionary<int, bool> FontHasGlyph = new();
 
         private readonly PdfDocument document;
         private readonly ChronologyPrintModel model;
         private readonly List<PdfPage> pages = [];
         private readonly Dictionary<XFont, Dictionary<string, double>> widths = [];
 
-        private readonly XFont markingFont = Font(10, bold: true);
-        private readonly XFont childFont = Font(11, bold: true);
-        private readonly XFont detailFont = Font(9);
-        private readonly XFont headingFont = Font(18, bold: true);
-        private readonly XFont introFont = Font(10);
-        private readonly XFont columnHeadingFont = Font(8.5, bold: true);
-        private readonly XFont titleFont = Font(10, bold: true);
-        private readonly XFont bodyFont = Font(9.5);
-        private readonly XFont labelFont = Font(8.5, bold: true);
-        private readonly XFont smallFont = Font(8.5);
+        private readonly XFont markingFont = PdfFonts.Font(10, bold: true);
+        private readonly XFont childFont = PdfFonts.Font(11, bold: true);
+        private readonly XFont detailFont = PdfFonts.Font(9);
+        private readonly XFont headingFont = PdfFonts.Font(18, bold: true);
+        private readonly XFont introFont = PdfFonts.Font(10);
+        private readonly XFont columnHeadingFont = PdfFonts.Font(8.5, bold: true);
+        private readonly XFont titleFont = PdfFonts.Font(10, bold: true);
+        private readonly XFont bodyFont = PdfFonts.Font(9.5);
+        private readonly XFont labelFont = PdfFonts.Font(8.5, bold: true);
+        private readonly XFont smallFont = PdfFonts.Font(8.5);
 
-        private readonly XBrush text = new XSolidBrush(TextColour);
-        private readonly XBrush secondary = new XSolidBrush(SecondaryColour);
+        private readonly XBrush text = new XSolidBrush(PdfDocuments.TextColour);
+        private readonly XBrush secondary = new XSolidBrush(PdfDocuments.SecondaryColour);
         private readonly XBrush decision = new XSolidBrush(DecisionColour);
         private readonly XBrush significant = new XSolidBrush(SignificantColour);
         private readonly XBrush late = new XSolidBrush(LateColour);
         private readonly XPen rule = new(RuleColour, 0.75);
-        private readonly XPen headerRule = new(TextColour, 1);
+        private readonly XPen headerRule = new(PdfDocuments.TextColour, 1);
 
         private double pageWidth;
         private double pageHeight;
@@ -152,7 +142,7 @@ public static class ChronologyPdf
                 WriteIntroduction();
                 if (model.Entries.Count == 0)
                 {
-                    DrawLines(Wrap("No events match.", Font(11), Right - Left, text), Left, y);
+                    DrawLines(Wrap("No events match.", PdfFonts.Font(11), Right - Left, text), Left, y);
                 }
                 else
                 {
@@ -169,22 +159,17 @@ public static class ChronologyPdf
             WriteFooters();
         }
 
-        private static XFont Font(double size, bool bold = false) =>
-            new(ChronologyFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
-                new XPdfFontOptions(PdfFontEncoding.Unicode));
-
         private void NewPage(bool withColumnHeadings)
         {
             graphics?.Dispose();
-            var page = document.AddPage();
-            page.Size = PageSize.A4;
+            var page = PdfDocuments.AddA4Page(document);
             pageWidth = page.Width.Point;
             pageHeight = page.Height.Point;
             pages.Add(page);
             graphics = XGraphics.FromPdfPage(page);
             entriesOnPage = 0;
 
-            Graphics.DrawString(Marking, markingFont, text, new XRect(Left, TopMargin, Right - Left, LineHeight(markingFont)), XStringFormats.TopCenter);
+            Graphics.DrawString(PdfDocuments.Marking, markingFont, text, new XRect(Left, TopMargin, Right - Left, LineHeight(markingFont)), XStringFormats.TopCenter);
             y = TopMargin + LineHeight(markingFont) + 4;
             header ??= HeaderLines();
             y = DrawLines(header, Left, y) + 3;
@@ -197,9 +182,9 @@ public static class ChronologyPdf
         private List<Line> HeaderLines()
         {
             var width = Right - Left;
-            var lines = Wrap(Clean(model.ChildName, singleLine: true), childFont, width, text);
+            var lines = Wrap(PdfText.Clean(model.ChildName), childFont, width, text);
             var born = model.ChildDateOfBirth.Display();
-            lines.AddRange(Wrap($"Case reference: {Clean(model.CaseReference, singleLine: true)} \u00b7 Date of birth: {born}", detailFont, width, text));
+            lines.AddRange(Wrap($"Case reference: {PdfText.Clean(model.CaseReference)} \u00b7 Date of birth: {born}", detailFont, width, text));
             return lines;
         }
 
@@ -207,11 +192,11 @@ public static class ChronologyPdf
         {
             var width = Right - Left;
             y = DrawLines(Wrap("Chronology", headingFont, width, text), Left, y) + 4;
-            var filters = string.IsNullOrWhiteSpace(model.Filters) ? "All events" : Clean(model.Filters, singleLine: true);
+            var filters = string.IsNullOrWhiteSpace(model.Filters) ? "All events" : PdfText.Clean(model.Filters);
             var count = model.Entries.Count == 1 ? "1 event" : $"{model.Entries.Count.ToString("N0", EnGb)} events";
             var intro = new List<Line>();
             intro.AddRange(Wrap($"Showing: {filters} ({count})", introFont, width, text));
-            intro.AddRange(Wrap($"Printed by {Clean(model.GeneratedBy, singleLine: true)} on {FormatDateTime(model.GeneratedAt)}", introFont, width, text));
+            intro.AddRange(Wrap($"Printed by {PdfText.Clean(model.GeneratedBy)} on {FormatDateTime(model.GeneratedAt)}", introFont, width, text));
             intro.AddRange(Wrap("Times are UK time. Events are listed in the order they happened.", introFont, width, secondary));
             y = DrawLines(intro, Left, y) + 12;
         }
@@ -275,8 +260,8 @@ public static class ChronologyPdf
 
         private List<Line> EventLines(ChronologyPrintEntry entry, out int keepTogether)
         {
-            var kind = Clean(entry.Kind, singleLine: true);
-            var title = Clean(entry.Title, singleLine: true);
+            var kind = PdfText.Clean(entry.Kind);
+            var title = PdfText.Clean(entry.Title);
             var heading = kind.Length == 0 ? title : title.Length == 0 ? kind : $"{kind}: {title}";
             var lines = Wrap(heading, titleFont, EventWidth, text);
 
@@ -291,7 +276,7 @@ public static class ChronologyPdf
             }
 
             keepTogether = lines.Count;
-            var summary = Clean(entry.Summary, singleLine: false);
+            var summary = PdfText.Clean(entry.Summary, keepLineBreaks: true);
             if (summary.Length > 0)
             {
                 lines.Add(Line.Gap(2));
@@ -299,7 +284,7 @@ public static class ChronologyPdf
                 keepTogether += 3;
             }
 
-            var recordedBy = Clean(entry.RecordedBy, singleLine: true);
+            var recordedBy = PdfText.Clean(entry.RecordedBy);
             if (recordedBy.Length > 0)
             {
                 lines.Add(Line.Gap(2));
@@ -344,7 +329,7 @@ public static class ChronologyPdf
                 footer.DrawLine(rule, Left, top, Right, top);
                 var box = new XRect(Left, top + 5, Right - Left, LineHeight(smallFont));
                 footer.DrawString(printed, smallFont, secondary, box, XStringFormats.TopLeft);
-                footer.DrawString(Marking, labelFont, text, box, XStringFormats.TopCenter);
+                footer.DrawString(PdfDocuments.Marking, labelFont, text, box, XStringFormats.TopCenter);
                 footer.DrawString($"Page {i + 1} of {pages.Count}", smallFont, text, box, XStringFormats.TopRight);
             }
         }
@@ -360,117 +345,12 @@ public static class ChronologyPdf
             return width;
         }
 
-        /// <summary>
-        /// Breaks text into lines no wider than <paramref name="width"/>: at spaces where it can, and
-        /// inside a word only when the word alone is too wide. Line breaks in the text start a new
-        /// line; runs of blank lines print as one.
-        /// </summary>
+        /// <summary>Wrapped lines in one font and colour; a blank line between paragraphs is half a line's gap.</summary>
         private List<Line> Wrap(string s, XFont font, double width, XBrush brush)
         {
-            var lines = new List<Line>();
             var height = LineHeight(font);
-            var space = Measure(" ", font);
-            var current = new StringBuilder();
-            var currentWidth = 0.0;
-
-            void Flush()
-            {
-                lines.Add(new Line([new Run(current.ToString(), font, brush)], height));
-                current.Clear();
-                currentWidth = 0;
-            }
-
-            var blank = false;
-            foreach (var paragraph in s.Split('\n'))
-            {
-                var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length == 0)
-                {
-                    if (lines.Count > 0 && !blank) lines.Add(Line.Gap(height / 2));
-                    blank = true;
-                    continue;
-                }
-                blank = false;
-                foreach (var word in words)
-                {
-                    var wordWidth = Measure(word, font);
-                    if (current.Length > 0 && currentWidth + space + wordWidth <= width)
-                    {
-                        current.Append(' ').Append(word);
-                        currentWidth += space + wordWidth;
-                        continue;
-                    }
-                    if (current.Length > 0) Flush();
-                    if (wordWidth <= width)
-                    {
-                        current.Append(word);
-                        currentWidth = wordWidth;
-                        continue;
-                    }
-                    // A word wider than the column (a long reference or web address) breaks
-                    // between characters, never inside one.
-                    var elements = StringInfo.GetTextElementEnumerator(word);
-                    while (elements.MoveNext())
-                    {
-                        var element = elements.GetTextElement();
-                        var elementWidth = Measure(element, font);
-                        if (current.Length > 0 && currentWidth + elementWidth > width) Flush();
-                        current.Append(element);
-                        currentWidth += elementWidth;
-                    }
-                }
-                if (current.Length > 0) Flush();
-            }
-            while (lines.Count > 0 && lines[^1].IsGap) lines.RemoveAt(lines.Count - 1);
-            return lines;
-        }
-
-        /// <summary>
-        /// Makes text safe to print: composed accents (so "e" + combining acute prints as "é"),
-        /// no control or invisible formatting characters, and "?" for any character the font
-        /// cannot draw, broken UTF-16 included (PDFsharp would print an empty box and copy out
-        /// the wrong character).
-        /// </summary>
-        private string Clean(string? s, bool singleLine)
-        {
-            if (string.IsNullOrWhiteSpace(s)) return "";
-            // Normalize throws on a lone surrogate, so broken UTF-16 becomes U+FFFD first.
-            if (s.Any(char.IsSurrogate)) s = string.Concat(s.EnumerateRunes().Select(r => r.ToString()));
-            var composed = s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
-            var result = new StringBuilder(composed.Length);
-            foreach (var rune in composed.EnumerateRunes())
-            {
-                var c = rune.Value;
-                if (c is '\r')
-                {
-                    continue;
-                }
-                if (c is '\n' or 0x2028 or 0x2029)
-                {
-                    result.Append(singleLine ? ' ' : '\n');
-                }
-                else if (c is >= 0x20 and < 0x7f)
-                {
-                    result.Append((char)c);
-                }
-                else if (c == '\t' || (Rune.IsWhiteSpace(rune) && c != 0xa0))
-                {
-                    result.Append(' ');
-                }
-                else if (Rune.IsControl(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
-                {
-                    continue;
-                }
-                else if (FontHasGlyph.GetOrAdd(c, cp => GlyphHelper.GlyphIndexFromCodePoint(cp, bodyFont) != 0))
-                {
-                    result.Append(rune.ToString());
-                }
-                else
-                {
-                    result.Append('?');
-                }
-            }
-            return result.ToString().Trim();
+            return [.. PdfText.Wrap(s, width, t => Measure(t, font))
+                .Select(l => l.Length == 0 ? Line.Gap(height / 2) : new Line([new Run(l, font, brush)], height))];
         }
     }
 }

@@ -1,16 +1,13 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Casefile.Data;
 using Casefile.Data.Settings;
 using Casefile.Domain.Closure;
-using Casefile.Web.Features.Chronology;
 using Casefile.Web.Infrastructure;
+using Casefile.Web.Pdf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PdfSharp;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Casefile.Web.Features.Closure;
@@ -189,43 +186,36 @@ public sealed record ClosureLetterPrintModel(
 /// <summary>
 /// Prints a closure letter as an A4 PDF: the council's name, the date, the recipient's name and
 /// address (placed for a window envelope), the letter's paragraphs, and the worker's name and team as
-/// the signature. Uses the chronology's embedded fonts, so it prints on a server with none installed.
+/// the signature. Uses the embedded fonts of <see cref="PdfFonts"/>, so it prints on a server with none installed.
 /// Long letters carry on to a second page; pages are numbered when there is more than one.
 /// </summary>
 public static class ClosureLetterPdf
 {
-    private const string Marking = "OFFICIAL-SENSITIVE";
 
     private const double Margin = 56;
     private const double TopMargin = 40;
     private const double FooterHeight = 40;
     private const double ParagraphGap = 8;
 
-    private static readonly XColor TextColour = XColor.FromArgb(0x0b, 0x0c, 0x0c);
-    private static readonly XColor SecondaryColour = XColor.FromArgb(0x50, 0x5a, 0x5f);
-    private static readonly ConcurrentDictionary<int, bool> FontHasGlyph = new();
-
-    // Built on first use, after the font resolver is registered.
-    private static readonly Lazy<XFont> GlyphFont = new(() => Font(11));
 
     public static byte[] Render(ClosureLetterPrintModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ChronologyFontResolver.EnsureRegistered();
+        PdfFonts.EnsureRegistered();
 
         using var document = new PdfDocument();
         document.Options.CompressContentStreams = true;
-        document.Info.Title = Clean(model.Title);
-        document.Info.Subject = Marking;
+        document.Info.Title = PdfText.Clean(model.Title);
+        document.Info.Subject = PdfDocuments.Marking;
         document.Info.Creator = "Casefile";
 
-        var body = Font(11);
-        var bold = Font(11, bold: true);
-        var council = Font(15, bold: true);
-        var small = Font(8.5);
-        var marking = Font(9, bold: true);
-        XBrush text = new XSolidBrush(TextColour);
-        XBrush secondary = new XSolidBrush(SecondaryColour);
+        var body = PdfFonts.Font(11);
+        var bold = PdfFonts.Font(11, bold: true);
+        var council = PdfFonts.Font(15, bold: true);
+        var small = PdfFonts.Font(8.5);
+        var marking = PdfFonts.Font(9, bold: true);
+        XBrush text = new XSolidBrush(PdfDocuments.TextColour);
+        XBrush secondary = new XSolidBrush(PdfDocuments.SecondaryColour);
 
         var pages = new List<PdfPage>();
         XGraphics? graphics = null;
@@ -234,13 +224,12 @@ public static class ClosureLetterPdf
         void NewPage()
         {
             graphics?.Dispose();
-            var page = document.AddPage();
-            page.Size = PageSize.A4;
+            var page = PdfDocuments.AddA4Page(document);
             width = page.Width.Point;
             height = page.Height.Point;
             pages.Add(page);
             graphics = XGraphics.FromPdfPage(page);
-            graphics.DrawString(Marking, marking, text, new XRect(Margin, TopMargin - 16, width - 2 * Margin, LineHeight(marking)), XStringFormats.TopCenter);
+            graphics.DrawString(PdfDocuments.Marking, marking, text, new XRect(Margin, TopMargin - 16, width - 2 * Margin, LineHeight(marking)), XStringFormats.TopCenter);
             y = TopMargin + 8;
         }
 
@@ -261,19 +250,19 @@ public static class ClosureLetterPdf
         {
             NewPage();
             var column = width - 2 * Margin;
-            Lines(Wrap(graphics!, Clean(model.CouncilName), council, column / 2), council, text, right: true);
+            Lines(Wrap(graphics!, PdfText.Clean(model.CouncilName), council, column / 2), council, text, right: true);
             y += 4;
             Lines([ClosureLetterTemplate.FormatDate(model.Date)], body, text, right: true);
 
             // The address sits where a DL window envelope shows it (about 50 mm from the top of the page).
             y = Math.Max(y + 12, 140);
-            Lines(Wrap(graphics!, Clean(model.RecipientName), body, column / 2), body, text);
-            foreach (var line in model.Address) Lines(Wrap(graphics!, Clean(line), body, column / 2), body, text);
+            Lines(Wrap(graphics!, PdfText.Clean(model.RecipientName), body, column / 2), body, text);
+            foreach (var line in model.Address) Lines(Wrap(graphics!, PdfText.Clean(line), body, column / 2), body, text);
             y = Math.Max(y + 24, 260);
 
             foreach (var paragraph in model.Paragraphs)
             {
-                var lines = Wrap(graphics!, Clean(paragraph, keepLineBreaks: true), body, column);
+                var lines = Wrap(graphics!, PdfText.Clean(paragraph, keepLineBreaks: true), body, column);
                 // Keep a short paragraph together; a long one may start here and carry on.
                 if (lines.Count <= 4 && y + lines.Count * LineHeight(body) > Bottom()) NewPage();
                 Lines(lines, body, text);
@@ -281,9 +270,9 @@ public static class ClosureLetterPdf
             }
 
             var signature = new List<(string, XFont)>();
-            foreach (var line in Wrap(graphics!, Clean(model.WorkerName), bold, column)) signature.Add((line, bold));
-            foreach (var line in Wrap(graphics!, Clean(model.TeamName), body, column)) signature.Add((line, body));
-            foreach (var line in Wrap(graphics!, Clean(model.CouncilName), body, column)) signature.Add((line, body));
+            foreach (var line in Wrap(graphics!, PdfText.Clean(model.WorkerName), bold, column)) signature.Add((line, bold));
+            foreach (var line in Wrap(graphics!, PdfText.Clean(model.TeamName), body, column)) signature.Add((line, body));
+            foreach (var line in Wrap(graphics!, PdfText.Clean(model.CouncilName), body, column)) signature.Add((line, body));
             y += 24; // room to sign
             if (y + signature.Sum(s => LineHeight(s.Item2)) > Bottom()) NewPage();
             foreach (var (line, font) in signature) Lines([line], font, text);
@@ -303,71 +292,12 @@ public static class ClosureLetterPdf
             }
         }
 
-        using var output = new MemoryStream();
-        document.Save(output, false);
-        return output.ToArray();
+        return PdfDocuments.ToBytes(document);
     }
-
-    private static XFont Font(double size, bool bold = false) =>
-        new(ChronologyFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
     private static double LineHeight(XFont font) => font.GetHeight() * 1.2;
 
-    /// <summary>Breaks text into lines no wider than <paramref name="width"/>: at spaces, and inside a word only when the word alone is too wide.</summary>
-    private static List<string> Wrap(XGraphics graphics, string s, XFont font, double width)
-    {
-        var lines = new List<string>();
-        foreach (var paragraph in s.Split('\n'))
-        {
-            var current = new StringBuilder();
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (graphics.MeasureString(candidate, font).Width <= width)
-                {
-                    current.Clear().Append(candidate);
-                    continue;
-                }
-                if (current.Length > 0) lines.Add(current.ToString());
-                current.Clear();
-                var elements = StringInfo.GetTextElementEnumerator(word);
-                while (elements.MoveNext())
-                {
-                    var element = elements.GetTextElement();
-                    if (current.Length > 0 && graphics.MeasureString(current + element, font).Width > width)
-                    {
-                        lines.Add(current.ToString());
-                        current.Clear();
-                    }
-                    current.Append(element);
-                }
-            }
-            if (current.Length > 0) lines.Add(current.ToString());
-        }
-        return lines;
-    }
-
-    /// <summary>
-    /// Makes text safe to print: composed accents, no control or invisible formatting characters, and
-    /// "?" for a character the font cannot draw (PDFsharp would print an empty box).
-    /// </summary>
-    private static string Clean(string? s, bool keepLineBreaks = false)
-    {
-        if (string.IsNullOrWhiteSpace(s)) return "";
-        if (s.Any(char.IsSurrogate)) s = string.Concat(s.EnumerateRunes().Select(r => r.ToString()));
-        var composed = s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
-        var result = new StringBuilder(composed.Length);
-        foreach (var rune in composed.EnumerateRunes())
-        {
-            var c = rune.Value;
-            if (c is '\r') continue;
-            if (c is '\n' or 0x2028 or 0x2029) result.Append(keepLineBreaks ? '\n' : ' ');
-            else if (c is >= 0x20 and < 0x7f) result.Append((char)c);
-            else if (c == '\t' || (Rune.IsWhiteSpace(rune) && c != 0xa0)) result.Append(' ');
-            else if (Rune.IsControl(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format) continue;
-            else if (FontHasGlyph.GetOrAdd(c, cp => GlyphHelper.GlyphIndexFromCodePoint(cp, GlyphFont.Value) != 0)) result.Append(rune.ToString());
-            else result.Append('?');
-        }
-        return result.ToString().Trim();
-    }
+    /// <summary>The lines of a text in a column; blank lines between paragraphs take no room (paragraphs are spaced by the caller).</summary>
+    private static List<string> Wrap(XGraphics graphics, string s, XFont font, double width) =>
+        [.. PdfText.Wrap(s, width, t => graphics.MeasureString(t, font).Width).Where(l => l.Length > 0)];
 }

@@ -61,7 +61,7 @@ public abstract class RecordFormPage(AppDbContext db, Func<CancellationToken, Ta
                 id = saved.Id,
                 version = saved.Version,
                 editUrl = $"/records/{saved.Id}/edit",
-                savedAt = DateTimeOffset.UtcNow.ToLondon().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                savedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToLondon().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 recordBy = saved.RecordBy.Display(),
                 hints,
             });

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text;
 using Casefile.Data;
 using Casefile.Domain.Retention;
-using Casefile.Web.Features.Chronology;
 using Casefile.Web.Infrastructure;
+using Casefile.Web.Pdf;
 using Microsoft.EntityFrameworkCore;
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -83,21 +82,20 @@ public static class DestructionCertificate
 
     public static byte[] Pdf(TombstoneView t, string councilName)
     {
-        ChronologyFontResolver.EnsureRegistered();
+        PdfFonts.EnsureRegistered();
         using var document = new PdfDocument();
         document.Info.Title = $"Destruction certificate {t.CaseReference}";
         document.Info.Creator = "Casefile";
-        var page = document.AddPage();
-        page.Size = PageSize.A4;
+        var page = PdfDocuments.AddA4Page(document);
         using (var g = XGraphics.FromPdfPage(page))
         {
-            var heading = Font(18, true);
-            var label = Font(10, true);
-            var body = Font(10);
+            var heading = PdfFonts.Font(18, true);
+            var label = PdfFonts.Font(10, true);
+            var body = PdfFonts.Font(10);
             const double margin = 56;
             var width = page.Width.Point - 2 * margin;
             var y = 56.0;
-            g.DrawString(councilName, body, XBrushes.Black, new XRect(margin, y, width, 14), XStringFormats.TopLeft);
+            g.DrawString(PdfText.Clean(councilName), body, XBrushes.Black, new XRect(margin, y, width, 14), XStringFormats.TopLeft);
             y += 24;
             g.DrawString("Certificate of destruction", heading, XBrushes.Black, new XRect(margin, y, width, 24), XStringFormats.TopLeft);
             y += 34;
@@ -118,29 +116,9 @@ public static class DestructionCertificate
                 y += 6;
             }
         }
-        using var output = new MemoryStream();
-        document.Save(output, false);
-        return output.ToArray();
+        return PdfDocuments.ToBytes(document);
     }
 
-    private static XFont Font(double size, bool bold = false) =>
-        new(ChronologyFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-
-    private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        var current = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = current.Length == 0 ? word : current + " " + word;
-            if (current.Length > 0 && g.MeasureString(candidate, font).Width > width)
-            {
-                lines.Add(current);
-                current = word;
-            }
-            else current = candidate;
-        }
-        if (current.Length > 0) lines.Add(current);
-        return lines;
-    }
+    private static List<string> Wrap(XGraphics g, string text, XFont font, double width) =>
+        [.. PdfText.Wrap(PdfText.Clean(text), width, t => g.MeasureString(t, font).Width).Where(l => l.Length > 0)];
 }

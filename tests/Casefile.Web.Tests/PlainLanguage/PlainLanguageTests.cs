@@ -4,7 +4,7 @@ using Casefile.Domain.Records;
 using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.PlainLanguage;
 
 /// <summary>
 /// Policy 3.1 and 3.7: Casefile points out jargon, unexplained abbreviations and long sentences

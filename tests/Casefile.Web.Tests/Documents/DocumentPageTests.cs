@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Casefile.Web.Tests.Documents;
 using Casefile.Web.Tests.Infrastructure;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Documents;
 
 /// <summary>The add-a-document and file-an-email pages, as a browser without JavaScript uses them.</summary>
 public sealed partial class DocumentPageTests

@@ -4,7 +4,7 @@ using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Records;
 
 public sealed class RecordApiTests
 {

@@ -8,7 +8,7 @@ using Casefile.Web.Features.Calendar;
 using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Calendar;
 
 /// <summary>
 /// Issue 4: an administrator imports a gov.uk bank-holidays.json file. The apps are shared by the

@@ -3,7 +3,7 @@ using Casefile.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Hosting;
 
 public sealed class CommandLineTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Records;
 
 public sealed class RecordSearchTests
 {

@@ -5,7 +5,7 @@ using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Auth;
 
 public sealed class AuthTests
 {

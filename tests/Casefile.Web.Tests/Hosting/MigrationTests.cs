@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Hosting;
 
 public sealed class MigrationTests
 {

@@ -5,7 +5,7 @@ using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.CrossFeature;
 
 [CollectionDefinition(nameof(QueryCountTests), DisableParallelization = true)]
 public sealed class QueryCountCollection;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Closure;
 
 /// <summary>
 /// Policy 6.4 and Appendix 2: the standard closure letters to parents or carers and to professionals,

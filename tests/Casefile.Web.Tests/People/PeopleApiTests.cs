@@ -1,7 +1,7 @@
 using System.Net;
 using Casefile.Web.Tests.Infrastructure;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.People;
 
 public sealed class PeopleApiTests
 {

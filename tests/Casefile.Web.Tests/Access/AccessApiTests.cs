@@ -2,7 +2,7 @@ using System.Net;
 using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Access;
 
 public sealed class AccessApiTests
 {

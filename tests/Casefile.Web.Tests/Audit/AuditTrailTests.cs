@@ -7,7 +7,7 @@ using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Audit;
 
 /// <summary>
 /// The audit chain against someone with direct access to the database. Each test has its own

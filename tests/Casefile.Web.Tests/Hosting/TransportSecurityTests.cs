@@ -3,7 +3,7 @@ using Casefile.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Hosting;
 
 /// <summary>Behind a TLS-ending proxy: the proxy's headers are believed only when configured, and only from it.</summary>
 public sealed class TransportSecurityTests

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Audit;
 
 /// <summary>
 /// No page or endpoint that shows a person's data may be missing from the audit: every GET route

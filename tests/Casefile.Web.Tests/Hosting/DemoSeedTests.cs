@@ -4,7 +4,7 @@ using Casefile.Web.Demo;
 using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Hosting;
 
 public sealed class DemoSeedTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Casefile.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casefile.Web.Tests.Features;
+namespace Casefile.Web.Tests.Records;
 
 /// <summary>The record form, the record page and the chronology page, as a browser without JavaScript uses them.</summary>
 public sealed class RecordPageTests
