@@ -46,8 +46,12 @@ public sealed class AccessLogModel(AccessLogs logs) : CasefilePageModel
         QueryString.Create(new Dictionary<string, string?>
         {
             ["person"] = Person,
-            ["From.Day"] = From.Day, ["From.Month"] = From.Month, ["From.Year"] = From.Year,
-            ["To.Day"] = To.Day, ["To.Month"] = To.Month, ["To.Year"] = To.Year,
+            ["From.Day"] = From.Day,
+            ["From.Month"] = From.Month,
+            ["From.Year"] = From.Year,
+            ["To.Day"] = To.Day,
+            ["To.Month"] = To.Month,
+            ["To.Year"] = To.Year,
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent());
 }

@@ -187,7 +187,7 @@ public sealed class ReallocateCase(AppDbContext db, CurrentUser user, CaseScope 
         errors.ThrowIfAny();
         var (team, worker) = await StaffLookup.ResolveAllocationAsync(db, command.Team, command.AllocatedWorker, required: true, ct);
         var viewer = await user.ViewerAsync(ct);
-        if (!viewer.OverseenTeamIds.Contains(team!.Id))
+        if (!viewer.Manages(team!.Id))
             throw ValidationFailedException.For("team", $"You can only allocate to teams you manage. {team.Name} is not one of them");
         file.Reallocate(team.Id, worker!.Id, user.Id, clock.GetUtcNow(), command.Reason);
         db.Chronology.Add(new ChronologyEntry(caseId, clock.GetUtcNow(), ChronologyKind.Allocation, $"Allocated to {worker.DisplayName}, {team.Name}",

@@ -50,7 +50,16 @@ public sealed class CaseSummaryQuery(AppDbContext db, GetCase getCase, CaseScope
         var child = await db.People.AsNoTracking().Where(p => p.Id == childId)
             .Select(p => new
             {
-                p.GivenName, p.FamilyName, p.KnownAs, p.DateOfBirth, p.Sex, p.FirstLanguage, p.NeedsInterpreter, p.Disability, p.School, p.DateOfDeath,
+                p.GivenName,
+                p.FamilyName,
+                p.KnownAs,
+                p.DateOfBirth,
+                p.Sex,
+                p.FirstLanguage,
+                p.NeedsInterpreter,
+                p.Disability,
+                p.School,
+                p.DateOfDeath,
                 Address = db.Addresses.Where(a => a.PersonId == p.Id && a.To == null).OrderByDescending(a => a.From)
                     .Select(a => a.Line1 + (a.Town == null ? "" : ", " + a.Town) + (a.Postcode == null ? "" : ", " + a.Postcode)).FirstOrDefault(),
                 Hold = db.LegalHolds.Any(h => h.CaseFileId == id && h.LiftedAt == null),

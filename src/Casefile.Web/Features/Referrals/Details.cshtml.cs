@@ -58,7 +58,7 @@ public sealed class DetailsModel(ReferralQueries queries, AcceptReferral accept,
         ChildHasOpenCase = await db.CaseFiles.AnyAsync(c => c.ChildId == Referral.ChildId && c.Status == Domain.Cases.CaseStatus.Open, ct);
         var viewer = await user.ViewerAsync(ct);
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
-        Teams = [new SelectListItem("Choose a team", ""), .. teams.Where(t => viewer.OverseenTeamIds.Contains(t.Id)).Select(t => new SelectListItem(t.Name, t.Name))];
+        Teams = [new SelectListItem("Choose a team", ""), .. teams.Where(t => viewer.Manages(t.Id)).Select(t => new SelectListItem(t.Name, t.Name))];
         var workers = await (from u in db.Users
                              where u.IsActive && u.TeamId != null
                              join ur in db.UserRoles on u.Id equals ur.UserId
@@ -68,7 +68,7 @@ public sealed class DetailsModel(ReferralQueries queries, AcceptReferral accept,
                              join t in db.Teams on u.TeamId equals (Guid?)t.Id
                              orderby t.Name, u.DisplayName
                              select new { u.UserName, u.DisplayName, Team = t.Name, t.Id }).AsNoTracking().ToListAsync(ct);
-        Workers = [new SelectListItem("Choose a worker", ""), .. workers.Where(w => viewer.OverseenTeamIds.Contains(w.Id))
+        Workers = [new SelectListItem("Choose a worker", ""), .. workers.Where(w => viewer.Manages(w.Id))
             .Select(w => new SelectListItem($"{w.DisplayName} ({w.Team})", w.UserName))];
     }
 }

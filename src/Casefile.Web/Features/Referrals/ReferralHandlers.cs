@@ -69,7 +69,7 @@ public sealed class AcceptReferral(AppDbContext db, CurrentUser user, AuditTrail
         var (team, worker) = await StaffLookup.ResolveAllocationAsync(db, command.Team, command.AllocatedWorker,
             required: existing is null || existing.Status == CaseStatus.Closed, ct);
 
-        if (team is not null && !(await user.ViewerAsync(ct)).OverseenTeamIds.Contains(team.Id))
+        if (team is not null && !(await user.ViewerAsync(ct)).Manages(team.Id))
             throw ValidationFailedException.For("team", $"You can only allocate to teams you manage. {team.Name} is not one of them");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

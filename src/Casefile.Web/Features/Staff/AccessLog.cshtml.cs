@@ -19,8 +19,12 @@ public sealed class AccessLogModel(AccessLogs logs, TimeProvider clock) : Casefi
     public AccessLogTable Table => new(Log, ShowWho: false, LinkCases: true, page =>
         QueryString.Create(new Dictionary<string, string?>
         {
-            ["From.Day"] = From.Day, ["From.Month"] = From.Month, ["From.Year"] = From.Year,
-            ["To.Day"] = To.Day, ["To.Month"] = To.Month, ["To.Year"] = To.Year,
+            ["From.Day"] = From.Day,
+            ["From.Month"] = From.Month,
+            ["From.Year"] = From.Year,
+            ["To.Day"] = To.Day,
+            ["To.Month"] = To.Month,
+            ["To.Year"] = To.Year,
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent());
 
