@@ -21,6 +21,9 @@ public sealed class AuditEvent
     public Guid? CaseFileId { get; set; }
     public Guid? PersonId { get; set; }
     public string Outcome { get; set; } = "allowed";
+    /// <summary>The longest reason the column holds.</summary>
+    public const int ReasonLength = 2000;
+
     public string? Reason { get; set; }
     public string Channel { get; set; } = "";
 }

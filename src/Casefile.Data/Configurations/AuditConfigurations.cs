@@ -18,7 +18,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.RecordType).HasMaxLength(50).IsRequired();
         builder.Property(e => e.RecordId).HasMaxLength(64);
         builder.Property(e => e.Outcome).HasMaxLength(20).IsRequired();
-        builder.Property(e => e.Reason).HasMaxLength(2000);
+        builder.Property(e => e.Reason).HasMaxLength(AuditEvent.ReasonLength);
         builder.Property(e => e.Channel).HasMaxLength(10).IsRequired();
         builder.HasIndex(e => new { e.CaseFileId, e.OccurredAt });
         builder.HasIndex(e => new { e.UserId, e.OccurredAt });

@@ -27,10 +27,17 @@ public sealed class AuditTrail(AppDbContext db, CurrentUser user, TimeProvider c
             CaseFileId = caseFileId,
             PersonId = personId,
             Outcome = outcome,
-            Reason = reason,
+            Reason = Fit(reason),
             Channel = user.Channel,
         });
     }
+
+    /// <summary>
+    /// An event's reason fits its column: a long one (a search for a pasted paragraph, a filter of
+    /// hundreds of characters) is cut with an ellipsis rather than failing the read it records.
+    /// </summary>
+    private static string? Fit(string? reason) =>
+        reason is { Length: > Data.Audit.AuditEvent.ReasonLength } ? reason[..(Data.Audit.AuditEvent.ReasonLength - 1)] + "…" : reason;
 
     /// <summary>Records a refused look at once: a refusal has no other change to travel with.</summary>
     public async Task RecordRefusalAsync(string action, string recordType, object? recordId, Guid? caseFileId, string reason, CancellationToken ct)

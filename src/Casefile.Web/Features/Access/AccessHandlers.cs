@@ -163,6 +163,8 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
         }
         var (start, end, page) = Range(filter);
         var events = db.AuditEvents.AsNoTracking().Where(e => e.CaseFileId == caseId && e.OccurredAt >= start && e.OccurredAt < end);
+        if (filter.User?.Trim() is { Length: > 256 })
+            throw ValidationFailedException.For("user", "Enter a username or name of 256 characters or fewer");
         if (filter.User?.Trim() is { Length: > 0 } who)
         {
             var normalised = who.ToUpperInvariant();

@@ -21,7 +21,8 @@ public sealed class AccessLogModel(AccessLogs logs) : CasefilePageModel
     [BindProperty(SupportsGet = true)]
     public DateParts To { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
@@ -52,6 +53,6 @@ public sealed class AccessLogModel(AccessLogs logs) : CasefilePageModel
             ["To.Day"] = To.Day,
             ["To.Month"] = To.Month,
             ["To.Year"] = To.Year,
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent());
 }

@@ -13,7 +13,8 @@ public sealed class AccessLogModel(AccessLogs logs, TimeProvider clock) : Casefi
     public string UserName { get; private set; } = "";
     public AccessLogPage Log { get; private set; } = new([], 1, false);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
     public AccessLogTable Table => new(Log, ShowWho: false, LinkCases: true, page =>
@@ -25,7 +26,7 @@ public sealed class AccessLogModel(AccessLogs logs, TimeProvider clock) : Casefi
             ["To.Day"] = To.Day,
             ["To.Month"] = To.Month,
             ["To.Year"] = To.Year,
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent());
 
     [BindProperty(SupportsGet = true)]
