@@ -142,10 +142,9 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // ADR 0023: the column and key changes rebuild CaseRecords on SQLite, which drops its
-            // full-text triggers; put them back and rebuild the index.
-            migrationBuilder.SqlResource("RecordSearch.Down");
-            migrationBuilder.SqlResource("RecordSearch");
+            // The rebuild of CaseRecords these changes need runs after every other operation of
+            // this migration, so its full-text triggers are put back by the next one,
+            // RecordEventDateHistorySearch (EF warns that SQL here would run before the rebuild).
         }
 
         /// <inheritdoc />
@@ -218,8 +217,7 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 oldMaxLength: 40,
                 oldNullable: true);
 
-            migrationBuilder.SqlResource("RecordSearch.Down");
-            migrationBuilder.SqlResource("RecordSearch");
+            // Rebuilds CaseRecords again: the search triggers are lost here (see Up).
         }
     }
 }

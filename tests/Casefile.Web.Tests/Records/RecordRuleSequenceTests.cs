@@ -80,7 +80,8 @@ public sealed class RecordRuleSequenceTests
         discarded.ShouldBe(HttpStatusCode.OK, discardBody.ToString());
         discardBody.Str("status").ShouldBe("discarded");
         (await app.WithDbAsync(d => d.Chronology.CountAsync(e => e.SourceId == duplicate && e.Kind == ChronologyKind.RecordDiscarded))).ShouldBe(1);
-        (await amara.PostAsync($"/api/v1/records/{duplicate}/finalise", new { })).ShouldBeProblem(HttpStatusCode.Conflict);
+        // Once discarded it is no longer her draft to open: the case has moved away from her.
+        (await amara.PostAsync($"/api/v1/records/{duplicate}/finalise", new { })).ShouldBeProblem(HttpStatusCode.Forbidden);
 
         // The old team's manager no longer manages the case; the new one gives the last draft to Ben.
         var refused = await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/records/{call}/reassign", new { reason = "Amara has moved on" });
