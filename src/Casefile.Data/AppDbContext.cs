@@ -49,6 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SharingWithoutConsent> SharingWithoutConsent => Set<SharingWithoutConsent>();
     public DbSet<CaseRecord> CaseRecords => Set<CaseRecord>();
     public DbSet<CaseRecordAddendum> CaseRecordAddenda => Set<CaseRecordAddendum>();
+    public DbSet<CaseRecordEventDateChange> CaseRecordEventDateChanges => Set<CaseRecordEventDateChange>();
     public DbSet<CaseRecordMove> CaseRecordMoves => Set<CaseRecordMove>();
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
     public DbSet<AssessmentOrPlan> AssessmentsAndPlans => Set<AssessmentOrPlan>();

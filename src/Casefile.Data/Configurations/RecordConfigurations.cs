@@ -51,6 +51,15 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
 
         builder.HasMany(x => x.Addenda).WithOne().HasForeignKey(a => a.CaseRecordId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Addenda).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(x => x.EventDateChanges).WithOne().HasForeignKey(e => e.CaseRecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.EventDateChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // A discarded draft and a draft a manager gave to another worker keep who, when and why (policy 3.8, 6.6).
+        builder.Property(x => x.DiscardReason).HasMaxLength(2000);
+        builder.Property(x => x.ReassignReason).HasMaxLength(2000);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.DiscardedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.ReassignedFrom).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.ReassignedBy).OnDelete(DeleteBehavior.Restrict);
 
         // Outstanding write-ups: a worker's drafts, and a team's, by deadline.
         builder.HasIndex(x => new { x.RecordedBy, x.Status, x.RecordBy });
@@ -66,6 +75,16 @@ internal sealed class CaseRecordAddendumConfiguration : IEntityTypeConfiguration
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Text).HasMaxLength(10_000).IsRequired();
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.AddedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseRecordEventDateChangeConfiguration : IEntityTypeConfiguration<CaseRecordEventDateChange>
+{
+    public void Configure(EntityTypeBuilder<CaseRecordEventDateChange> builder)
+    {
+        builder.ToTable("CaseRecordEventDateChanges");
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.ChangedBy).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -10,9 +10,13 @@ public enum CaseRecordType
     ManagementDecision, Other,
 }
 
-public enum CaseRecordStatus { Draft, Final }
+/// <summary>
+/// A draft, a finalised record, or a draft its author discarded with a reason (policy 3.8, 6.6: a
+/// draft that will never be finished must not hold the case open for ever).
+/// </summary>
+public enum CaseRecordStatus { Draft, Final, Discarded }
 
-/// <summary>Whether an interpreter or communication aid was used (policy 3.2 guidance).</summary>
+/// <summary>Whether an interpreter or communication aid was used (policy 3.2 guidance). Unanswered is null.</summary>
 public enum InterpreterUse { NotNeeded, Used, Dispensed }
 
 /// <summary>Someone present at the event: linked to the register where they are on it, by name and role where not.</summary>
@@ -33,7 +37,7 @@ public sealed record CaseRecordContent(
     bool? ChildSeenAlone = null,
     string? ChildViews = null,
     string? FamilyViews = null,
-    InterpreterUse Interpreter = InterpreterUse.NotNeeded,
+    InterpreterUse? Interpreter = null,
     string? InterpreterDispensedReason = null,
     string? ReferralAgency = null,
     string? ReferralPurpose = null,
@@ -51,6 +55,7 @@ public sealed record CaseRecordContent(
 public sealed class CaseRecord
 {
     private readonly List<CaseRecordAddendum> _addenda = [];
+    private readonly List<CaseRecordEventDateChange> _eventDateChanges = [];
 
     private CaseRecord() { }
 
@@ -77,7 +82,21 @@ public sealed class CaseRecord
     public Guid Version { get; private set; } = Guid.NewGuid();
     public IReadOnlyList<CaseRecordAddendum> Addenda => _addenda;
 
-    public bool IsLocked => Status == CaseRecordStatus.Final;
+    /// <summary>Every change of the event's date and time, oldest first (policy 3.8: the deadline never moves later).</summary>
+    public IReadOnlyList<CaseRecordEventDateChange> EventDateChanges => _eventDateChanges;
+
+    /// <summary>Finalised or discarded: either way, nothing more is written on it but addenda to a finalised record.</summary>
+    public bool IsLocked => Status != CaseRecordStatus.Draft;
+
+    public DateTimeOffset? DiscardedAt { get; private set; }
+    public Guid? DiscardedBy { get; private set; }
+    public string? DiscardReason { get; private set; }
+
+    /// <summary>Set when a manager gave the draft to the allocated worker to finish (the author had left, or could not finish it).</summary>
+    public Guid? ReassignedFrom { get; private set; }
+    public Guid? ReassignedBy { get; private set; }
+    public DateTimeOffset? ReassignedAt { get; private set; }
+    public string? ReassignReason { get; private set; }
 
     /// <summary>Shown under "significant events only": the worker marked it, or its kind always is.</summary>
     public bool IsSignificant => Content.Significant || CaseRecordRules.IsAlwaysSignificant(Content.Type);
@@ -97,19 +116,75 @@ public sealed class CaseRecord
     }
 
     /// <summary>Changes a draft. A finalised record is locked: correct it with an addendum.</summary>
-    public void Revise(CaseRecordContent content, CaseRecordContext context, DateOnly recordBy, DateTimeOffset now)
+    /// <summary>
+    /// Changes a draft. A finalised record is locked: correct it with an addendum. A change of the
+    /// event's date is kept (<see cref="EventDateChanges"/>), and the deadline stays the earliest the
+    /// record ever had (<see cref="CaseRecordRules.EarliestDeadline"/>).
+    /// </summary>
+    public void Revise(CaseRecordContent content, CaseRecordContext context, DateOnly recordBy, Guid by, DateTimeOffset now)
     {
-        if (IsLocked)
+        ArgumentNullException.ThrowIfNull(content);
+        DemandDraft();
+        var previous = Content.OccurredAt;
+        Apply(content, context, CaseRecordRules.EarliestDeadline(RecordBy, recordBy), now);
+        if (content.OccurredAt != previous)
+            _eventDateChanges.Add(new CaseRecordEventDateChange(Guid.NewGuid(), Id, previous, content.OccurredAt, by, now));
+    }
+
+    /// <summary>
+    /// The author gives up a draft that will not be finished (a duplicate, written on the wrong
+    /// event, or the case moved on). The reason is kept, and a line in the chronology says so.
+    /// </summary>
+    public void Discard(Guid by, string? reason, DateTimeOffset now)
+    {
+        var why = Guard.Required(reason, "reason", "why the draft is discarded", 2000);
+        DemandDraft();
+        CaseRecordRules.OnlyTheAuthorDiscards(this, by);
+        Status = CaseRecordStatus.Discarded;
+        DiscardedAt = now;
+        DiscardedBy = by;
+        DiscardReason = why;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// A manager of the case gives a stranded draft (its author has left or the case has moved on) to
+    /// the allocated worker to finish, with a reason.
+    /// </summary>
+    public void Reassign(Guid allocatedWorkerId, Guid by, string? reason, DateTimeOffset now)
+    {
+        var why = Guard.Required(reason, "reason", "why the draft is given to another worker", 2000);
+        DemandDraft();
+        if (allocatedWorkerId == RecordedBy)
+            throw new StateConflictException("draft-already-with-worker", "The allocated worker already holds this draft.");
+        ReassignedFrom = RecordedBy;
+        RecordedBy = allocatedWorkerId;
+        ReassignedBy = by;
+        ReassignedAt = now;
+        ReassignReason = why;
+        Version = Guid.NewGuid();
+    }
+
+    private void DemandDraft()
+    {
+        if (Status == CaseRecordStatus.Final)
             throw new StateConflictException("record-locked", "This record is finalised and cannot be changed. Add an addendum to correct it.");
-        Apply(content, context, recordBy, now);
+        if (Status == CaseRecordStatus.Discarded)
+            throw new StateConflictException("record-discarded", "This draft was discarded and cannot be changed.");
     }
 
     /// <summary>Finalises and locks the record, noting how many working days late it was.</summary>
-    public void Finalise(int workingDaysLate, DateTimeOffset now)
+    public void Finalise(int workingDaysLate, DateTimeOffset now, FinalisingFacts? facts = null)
     {
-        if (IsLocked) throw new StateConflictException("record-already-final", "This record is already finalised");
+        if (Status == CaseRecordStatus.Final) throw new StateConflictException("record-already-final", "This record is already finalised");
+        DemandDraft();
         ArgumentOutOfRangeException.ThrowIfNegative(workingDaysLate);
         CaseRecordRules.CompleteBeforeFinalising(Content);
+        if (facts is not null)
+        {
+            CaseRecordRules.InterpreterAnsweredWhereNeeded(Content, facts.NeedingInterpreter);
+            CaseRecordRules.NoOtherChildNamedUnlessConfirmed(facts.OtherChildrenNamed, facts.ConfirmOtherChildren);
+        }
         Status = CaseRecordStatus.Final;
         FinalisedAt = now;
         WorkingDaysLate = workingDaysLate;
@@ -119,6 +194,8 @@ public sealed class CaseRecord
     /// <summary>A correction or addition to a finalised record; the original stays as it was, readable.</summary>
     public CaseRecordAddendum AddAddendum(Guid id, string? text, Guid by, DateTimeOffset now)
     {
+        if (Status == CaseRecordStatus.Discarded)
+            throw new StateConflictException("record-discarded", "This draft was discarded; it has no addenda.");
         if (!IsLocked)
             throw new RuleViolationException("addendum-to-draft", "A draft can still be changed. Add an addendum only after the record is finalised.");
         var addendum = new CaseRecordAddendum(id, Id, Guard.Required(text, "text", "the addendum", 10_000), by, now);
@@ -155,8 +232,44 @@ public sealed class CaseRecord
     }
 }
 
-/// <summary>Who is writing and who holds the case: what the responsible-worker rule needs.</summary>
-public sealed record CaseRecordContext(Guid RecordedBy, Guid ResponsibleWorkerId, bool RecorderIsManager);
+/// <summary>
+/// Who is writing and who held the case when the event happened (<see cref="CaseRecordRules.ResponsibleWorkerAt"/>):
+/// what the responsible-worker rule needs. <paramref name="ReassignedByManager"/>: a manager gave this
+/// draft to the allocated worker to finish.
+/// </summary>
+public sealed record CaseRecordContext(Guid RecordedBy, Guid ResponsibleWorkerId, bool RecorderIsManager, bool ReassignedByManager = false);
+
+/// <summary>Someone present (or the child) recorded on the register as needing an interpreter (policy 3.2 guidance).</summary>
+public sealed record InterpreterNeed(string Name, string? Language);
+
+/// <summary>
+/// What finalising checks beyond the record's own fields: who present needs an interpreter, and
+/// which other children on the register the text names (policy 4.4) and whether the worker confirmed.
+/// </summary>
+public sealed record FinalisingFacts(IReadOnlyList<InterpreterNeed> NeedingInterpreter, IReadOnlyList<string> OtherChildrenNamed, bool ConfirmOtherChildren);
+
+/// <summary>One change of a record's event date and time, kept so the record shows how its date moved (policy 3.8).</summary>
+public sealed class CaseRecordEventDateChange
+{
+    private CaseRecordEventDateChange() { }
+
+    internal CaseRecordEventDateChange(Guid id, Guid caseRecordId, DateTimeOffset from, DateTimeOffset to, Guid changedBy, DateTimeOffset changedAt)
+    {
+        Id = id;
+        CaseRecordId = caseRecordId;
+        From = from;
+        To = to;
+        ChangedBy = changedBy;
+        ChangedAt = changedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseRecordId { get; private set; }
+    public DateTimeOffset From { get; private set; }
+    public DateTimeOffset To { get; private set; }
+    public Guid ChangedBy { get; private set; }
+    public DateTimeOffset ChangedAt { get; private set; }
+}
 
 public sealed class CaseRecordAddendum
 {

@@ -15,6 +15,7 @@ public enum ChronologyKind
     CaseClosed,
     AssessmentOrPlanAuthorised,
     PlanEnded,
+    RecordDiscarded,
 }
 
 /// <summary>
@@ -72,6 +73,17 @@ public sealed class ChronologyEntry
             Late = record.WorkingDaysLate > 0,
             AddendumCount = record.Addenda.Count,
         };
+    }
+
+    /// <summary>
+    /// A draft its author discarded (policy 3.8, 6.6): the line says a record of this event was
+    /// started and given up, and why, at the event's place in the story.
+    /// </summary>
+    public static ChronologyEntry ForDiscardedDraft(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new ChronologyEntry(record.CaseFileId, record.Content.OccurredAt, ChronologyKind.RecordDiscarded,
+            $"Draft discarded: {CaseRecordTypeNames.Of(record.Content.Type)}", record.DiscardReason, record.Id, record.DiscardedBy, significant: false, record.Content.Type);
     }
 
     /// <summary>An addendum was added to the record this entry shows.</summary>

@@ -11,7 +11,7 @@ public enum PlainLanguageHintKind
     /// <summary>Professional or bureaucratic jargon that has a plainer alternative (policy 3.1).</summary>
     Jargon,
 
-    /// <summary>An abbreviation used before it has been explained (policy 3.7).</summary>
+    /// <summary>An abbreviation used before it has been explained (policy 3.1: jargon includes unexplained abbreviations).</summary>
     Abbreviation,
 
     /// <summary>A sentence longer than <see cref="PlainLanguageGuide.LongSentenceWords"/> words (policy 3.1).</summary>
@@ -34,7 +34,7 @@ public sealed record PlainLanguageTerm(string Term, string Suggestion, PlainLang
 
 /// <summary>
 /// Policy 3.1 ("all case recording will be in plain language, avoiding professional or bureaucratic
-/// jargon") and 3.7 (abbreviations are explained): while a social worker writes a case record,
+/// jargon") (abbreviations are jargon until they are explained): while a social worker writes a case record,
 /// points out jargon, unexplained abbreviations and long sentences, with plain alternatives from a
 /// list the council can edit (<see cref="Parse"/>, <see cref="ToListText"/>). It advises; it never
 /// refuses a record. Immutable and thread-safe: build one per list and share it, because the
@@ -50,7 +50,7 @@ public sealed partial class PlainLanguageGuide
     /// from this text and edits it.
     /// </summary>
     public const string DefaultList = """
-        # Casefile plain language list (Case Recording Policy 3.1 and 3.7).
+        # Casefile plain language list (Case Recording Policy 3.1).
         # Casefile points these out while a record is written. It never stops a record being saved.
         #
         # Jargon, one a line:         word or phrase | plainer way to say it
@@ -256,7 +256,7 @@ public sealed partial class PlainLanguageGuide
     public string ToListText()
     {
         var text = new StringBuilder();
-        text.Append("# Casefile plain language list (Case Recording Policy 3.1 and 3.7).\n");
+        text.Append("# Casefile plain language list (Case Recording Policy 3.1).\n");
         text.Append("# Jargon: word or phrase | plainer way to say it. Abbreviations: ABBR = what it stands for.\n");
         if (AllowedAbbreviations.Count > 0)
             text.Append("allow: ").AppendJoin(", ", AllowedAbbreviations).Append('\n');
@@ -271,7 +271,7 @@ public sealed partial class PlainLanguageGuide
 
     /// <summary>
     /// The plain-language hints for <paramref name="text"/>, ordered by where they start: every use of
-    /// jargon (policy 3.1), the first unexplained use of each abbreviation (policy 3.7), and every
+    /// jargon (policy 3.1), the first unexplained use of each abbreviation (policy 3.1), and every
     /// sentence over <see cref="LongSentenceWords"/> words (policy 3.1). Null or blank text has none.
     /// </summary>
     public IReadOnlyList<PlainLanguageHint> Check(string? text)
@@ -396,7 +396,7 @@ public sealed partial class PlainLanguageGuide
         }
     }
 
-    // Policy 3.7. A listed abbreviation is always checked. Any other word in capitals is checked too,
+    // Policy 3.1. A listed abbreviation is always checked. Any other word in capitals is checked too,
     // unless it is on the allow-list, has fewer than two letters ("A1", "Y10"), or sits next to another
     // word in capitals ("DO NOT", "JOHN SMITH"), which is emphasis or a heading, not an abbreviation.
     private void FindUnexplainedAbbreviations(string text, List<PlainLanguageHint> hints, int jargonCount)
@@ -464,7 +464,7 @@ public sealed partial class PlainLanguageGuide
         return text.AsSpan(wordStart, i - wordStart);
     }
 
-    // Policy 3.7: explained means written out in full with the abbreviation in brackets straight after
+    // Policy 3.1: explained means written out in full with the abbreviation in brackets straight after
     // it, "looked after child (LAC)", or the other way round, "LAC (looked after child)". The words in
     // full are either the listed expansion or words whose initials spell the abbreviation.
     private static bool IsExplainedHere(string text, int start, int end, string abbreviation, PlainLanguageTerm? listed)

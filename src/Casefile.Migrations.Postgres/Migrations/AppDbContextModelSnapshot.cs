@@ -1762,10 +1762,33 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DiscardReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("DiscardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DiscardedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("FinalisedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("MovedFromCaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReassignReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReassignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReassignedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReassignedFrom")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("RecordBy")
@@ -1825,7 +1848,6 @@ namespace Casefile.Migrations.Postgres.Migrations
                                 .HasColumnName("HandwrittenNotesDestroyed");
 
                             b1.Property<string>("Interpreter")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)")
                                 .HasColumnName("Interpreter");
@@ -1899,6 +1921,12 @@ namespace Casefile.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DiscardedBy");
+
+                    b.HasIndex("ReassignedBy");
+
+                    b.HasIndex("ReassignedFrom");
+
                     b.HasIndex("ResponsibleWorkerId");
 
                     b.HasIndex("CaseFileId", "Status");
@@ -1934,6 +1962,35 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.HasIndex("CaseRecordId");
 
                     b.ToTable("CaseRecordAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Records.CaseRecordEventDateChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseRecordId");
+
+                    b.HasIndex("ChangedBy");
+
+                    b.ToTable("CaseRecordEventDateChanges", (string)null);
                 });
 
             modelBuilder.Entity("Casefile.Domain.Records.CaseRecordMove", b =>
@@ -3155,6 +3212,21 @@ namespace Casefile.Migrations.Postgres.Migrations
 
                     b.HasOne("Casefile.Data.Identity.StaffUser", null)
                         .WithMany()
+                        .HasForeignKey("DiscardedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReassignedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReassignedFrom")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
                         .HasForeignKey("RecordedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -3178,6 +3250,21 @@ namespace Casefile.Migrations.Postgres.Migrations
                         .WithMany("Addenda")
                         .HasForeignKey("CaseRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Records.CaseRecordEventDateChange", b =>
+                {
+                    b.HasOne("Casefile.Domain.Records.CaseRecord", null)
+                        .WithMany("EventDateChanges")
+                        .HasForeignKey("CaseRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3436,6 +3523,8 @@ namespace Casefile.Migrations.Postgres.Migrations
             modelBuilder.Entity("Casefile.Domain.Records.CaseRecord", b =>
                 {
                     b.Navigation("Addenda");
+
+                    b.Navigation("EventDateChanges");
                 });
 #pragma warning restore 612, 618
         }

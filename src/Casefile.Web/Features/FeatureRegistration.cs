@@ -56,6 +56,8 @@ public static class FeatureRegistration
         services.AddScoped<StartRecord>();
         services.AddScoped<ReviseRecord>();
         services.AddScoped<FinaliseRecord>();
+        services.AddScoped<DiscardRecord>();
+        services.AddScoped<ReassignRecord>();
         services.AddScoped<AddAddendum>();
         services.AddScoped<GetRecord>();
         services.AddScoped<RequestRecordMove>();

@@ -41,6 +41,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 var missing = Problem(StatusCodes.Status422UnprocessableEntity, "The record is not complete", incomplete.Message, incomplete.Rule);
                 missing.Extensions["missing"] = incomplete.Missing.Select(m => new { item = m.Item.Id, text = m.Item.Text, detail = m.Detail }).ToList();
                 return missing;
+            case Domain.Records.OtherChildNamedInRecordException o:
+                var inRecord = Problem(StatusCodes.Status409Conflict, "This record names another child", o.Message, Domain.Records.OtherChildNamedInRecordException.RuleName);
+                inRecord.Extensions["field"] = o.Field;
+                inRecord.Extensions["children"] = o.Found.Select(text => new { text }).ToList();
+                return inRecord;
             case RuleViolationsException many:
                 var fields = Validation(many.Violations.GroupBy(v => v.Field ?? "body").ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
                 fields.Extensions["rule"] = many.Rule;

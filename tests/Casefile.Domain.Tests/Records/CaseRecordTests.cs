@@ -91,7 +91,7 @@ public sealed class CaseRecordTests
 
         record.IsLocked.ShouldBeTrue();
         record.WorkingDaysLate.ShouldBe(2);
-        Should.Throw<StateConflictException>(() => record.Revise(Visit() with { Outcome = "changed" }, By(Worker), RecordBy, Now)).Rule.ShouldBe("record-locked");
+        Should.Throw<StateConflictException>(() => record.Revise(Visit() with { Outcome = "changed" }, By(Worker), RecordBy, Worker, Now)).Rule.ShouldBe("record-locked");
         Should.Throw<StateConflictException>(() => record.Finalise(0, Now));
         record.AddAddendum(Guid.NewGuid(), "Correction: the visit was at 2pm, not 3pm.", Worker, Now.AddDays(1));
         record.Addenda.Count.ShouldBe(1);
@@ -103,7 +103,7 @@ public sealed class CaseRecordTests
     {
         var record = Draft();
         var version = record.Version;
-        record.Revise(Visit() with { Outcome = "Plan agreed with mother" }, By(Worker), RecordBy, Now);
+        record.Revise(Visit() with { Outcome = "Plan agreed with mother" }, By(Worker), RecordBy, Worker, Now);
         record.Content.Outcome.ShouldBe("Plan agreed with mother");
         record.Version.ShouldNotBe(version);
     }
@@ -113,6 +113,105 @@ public sealed class CaseRecordTests
     [InlineData(CaseRecordType.HomeVisit, 119, true)]
     [InlineData(CaseRecordType.HomeVisit, 121, false)]
     [InlineData(CaseRecordType.PhoneCall, 10, false)]
+    [InlineData(CaseRecordType.Meeting, 30, true)]
+    [InlineData(CaseRecordType.Interview, -30, true)]
+    [InlineData(CaseRecordType.OfficeVisit, 60, true)]
+    [InlineData(CaseRecordType.SchoolVisit, 0, true)]
+    [InlineData(CaseRecordType.StatutoryVisit, 0, true)]
+    [InlineData(CaseRecordType.ChildProtectionEnquiryVisit, 0, true)]
+    [InlineData(CaseRecordType.Meeting, 121, false)]
+    [InlineData(CaseRecordType.Email, 0, false)]
     public void IsProbablyTheSameEvent_ByTypeAndTime(CaseRecordType otherType, int minutesApart, bool expected) =>
         CaseRecordRules.IsProbablyTheSameEvent(Visit(), Visit(otherType) with { OccurredAt = Visit().OccurredAt.AddMinutes(minutesApart) }).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(CaseRecordType.PhoneCall, CaseRecordType.PhoneCall, true)]
+    [InlineData(CaseRecordType.PhoneCall, CaseRecordType.VideoCall, false)]
+    [InlineData(CaseRecordType.Meeting, CaseRecordType.HomeVisit, true)]
+    public void KindsOfTheSameEvent_InPersonContactsMatchEachOther(CaseRecordType type, CaseRecordType other, bool expected) =>
+        CaseRecordRules.KindsOfTheSameEvent(type).Contains(other).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(CaseRecordType.Interview, true)]
+    [InlineData(CaseRecordType.ChildProtectionEnquiryVisit, true)]
+    [InlineData(CaseRecordType.HomeVisit, true)]
+    [InlineData(CaseRecordType.PhoneCall, false)]
+    public void MayNoteVideoRecord_WhereverAnInterviewCouldHappen(CaseRecordType type, bool expected) =>
+        CaseRecordRules.MayNoteVideoRecord(type).ShouldBe(expected);
+
+    // Policy 3.8: the deadline never moves later when the event date is edited.
+    [Fact]
+    public void Revise_WhenTheEventMovesLater_KeepsTheEarliestDeadlineAndTheChange()
+    {
+        var record = Draft();
+        var first = record.Content.OccurredAt;
+        record.Revise(Visit() with { OccurredAt = first.AddHours(1) }, By(Worker), RecordBy.AddDays(3), Worker, Now);
+        record.RecordBy.ShouldBe(RecordBy);
+        record.EventDateChanges.Count.ShouldBe(1);
+        record.EventDateChanges[0].From.ShouldBe(first);
+        record.EventDateChanges[0].To.ShouldBe(first.AddHours(1));
+        record.Revise(Visit() with { OccurredAt = first.AddHours(1) }, By(Worker), RecordBy.AddDays(-1), Worker, Now);
+        record.RecordBy.ShouldBe(RecordBy.AddDays(-1));
+        record.EventDateChanges.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void ResponsibleWorkerAt_IsTheAllocationInForceWhenTheEventHappened()
+    {
+        var allocations = new[] { (Now.AddDays(-10), Worker), (Now.AddHours(-1), Colleague) };
+        CaseRecordRules.ResponsibleWorkerAt(allocations, Now.AddHours(-3)).ShouldBe(Worker);
+        CaseRecordRules.ResponsibleWorkerAt(allocations, Now).ShouldBe(Colleague);
+        CaseRecordRules.ResponsibleWorkerAt(allocations, Now.AddDays(-20)).ShouldBe(Worker);
+    }
+
+    [Fact]
+    public void Discard_ByTheAuthorWithAReason_IsFinalAndRefusesFurtherChanges()
+    {
+        var record = Draft();
+        Should.Throw<RuleViolationException>(() => record.Discard(Worker, " ", Now)).Field.ShouldBe("reason");
+        Should.Throw<RuleViolationException>(() => record.Discard(Colleague, "Duplicate", Now)).Rule.ShouldBe("discard-by-author-only");
+        record.Discard(Worker, "Duplicate of the school's record", Now);
+        record.Status.ShouldBe(CaseRecordStatus.Discarded);
+        Should.Throw<StateConflictException>(() => record.Finalise(0, Now)).Rule.ShouldBe("record-discarded");
+        Should.Throw<StateConflictException>(() => record.Revise(Visit(), By(Worker), RecordBy, Worker, Now)).Rule.ShouldBe("record-discarded");
+    }
+
+    [Fact]
+    public void Reassign_GivesTheDraftToTheAllocatedWorker_WhoMayFinishAStatutoryVisit()
+    {
+        var record = CaseRecord.Start(Guid.NewGuid(), Guid.NewGuid(), Visit(CaseRecordType.StatutoryVisit), By(Worker), RecordBy, Now);
+        record.Reassign(Colleague, Worker, "Amara has left the service", Now);
+        record.RecordedBy.ShouldBe(Colleague);
+        record.ReassignedFrom.ShouldBe(Worker);
+        Should.Throw<StateConflictException>(() => record.Reassign(Colleague, Worker, "Again", Now)).Rule.ShouldBe("draft-already-with-worker");
+        record.Revise(Visit(CaseRecordType.StatutoryVisit), new CaseRecordContext(Colleague, Worker, false, ReassignedByManager: true), RecordBy, Colleague, Now);
+        Should.Throw<RuleViolationException>(() => record.Revise(Visit(CaseRecordType.StatutoryVisit), new CaseRecordContext(Colleague, Worker, false), RecordBy, Colleague, Now))
+            .Rule.ShouldBe("responsible-worker-only");
+    }
+
+    // Policy 3.2 guidance.
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(InterpreterUse.NotNeeded, false)]
+    [InlineData(InterpreterUse.Used, true)]
+    [InlineData(InterpreterUse.Dispensed, true)]
+    public void Finalise_WhenSomeonePresentNeedsAnInterpreter_MustSayWhetherOneWasUsed(InterpreterUse? use, bool allowed)
+    {
+        var record = Draft(Visit() with { Interpreter = use, InterpreterDispensedReason = use == InterpreterUse.Dispensed ? "Father insisted on English" : null });
+        var facts = new FinalisingFacts([new InterpreterNeed("Amy Brown", "Polish")], [], false);
+        if (allowed) record.Finalise(0, Now, facts);
+        else Should.Throw<RuleViolationException>(() => record.Finalise(0, Now, facts)).Field.ShouldBe("interpreter");
+    }
+
+    // Policy 4.4.
+    [Fact]
+    public void Finalise_WhenTheTextNamesAnotherChild_IsRefusedUntilConfirmed()
+    {
+        var record = Draft();
+        var e = Should.Throw<OtherChildNamedInRecordException>(() => record.Finalise(0, Now, new FinalisingFacts([], ["Tom Smith"], false)));
+        e.Rule.ShouldBe("other-child-named");
+        e.Found.ShouldBe(["Tom Smith"]);
+        record.Finalise(0, Now, new FinalisingFacts([], ["Tom Smith"], true));
+        record.Status.ShouldBe(CaseRecordStatus.Final);
+    }
 }

@@ -165,7 +165,7 @@ public sealed class PlainLanguageGuideTests
         Of(PlainLanguageHintKind.Jargon, "Paragraph s47 and ms.47x").ShouldBeEmpty();
     }
 
-    // Abbreviations (policy 3.7)
+    // Abbreviations (policy 3.1)
 
     [Fact]
     public void Check_WhenListedAbbreviationUnexplained_FlagsItWithItsExpansion()

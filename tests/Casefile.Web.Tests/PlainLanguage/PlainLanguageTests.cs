@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Casefile.Web.Tests.PlainLanguage;
 
 /// <summary>
-/// Policy 3.1 and 3.7: Casefile points out jargon, unexplained abbreviations and long sentences
+/// Policy 3.1: Casefile points out jargon, unexplained abbreviations and long sentences
 /// from a list the council keeps. The test applications are shared by the whole run, so a test that
 /// changes the list adds to the shipped list rather than replacing it, and goes back to it at the end.
 /// </summary>

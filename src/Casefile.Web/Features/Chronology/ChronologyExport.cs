@@ -16,6 +16,7 @@ public static class ChronologyExport
         ChronologyKind.CaseOpened => "Case",
         ChronologyKind.Allocation => "Allocation",
         ChronologyKind.RecordMovedIn or ChronologyKind.RecordMovedOut => "Record moved",
+        ChronologyKind.RecordDiscarded => "Draft discarded",
         _ => e.Kind.ToString(),
     };
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casefile.Web.Features.PlainLanguage;
 
 /// <summary>
-/// Administrators keep the council's plain-language list (policy 3.1 and 3.7) and try words
+/// Administrators keep the council's plain-language list (policy 3.1) and try words
 /// against the saved list. A list with a line Casefile cannot read is not saved: every such line is
 /// shown, with the text exactly as typed.
 /// </summary>

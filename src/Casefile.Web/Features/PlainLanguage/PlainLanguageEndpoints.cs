@@ -9,7 +9,7 @@ public static class PlainLanguageEndpoints
     {
         var plain = api.MapGroup("/plain-language").WithTags("Plain language");
 
-        // Policy 3.1 and 3.7. For whoever writes case records; the text is checked, not kept, so nothing is audited.
+        // Policy 3.1. For whoever writes case records; the text is checked, not kept, so nothing is audited.
         plain.MapPost("/check", async (CheckPlainLanguageCommand command, CheckPlainLanguage handler, CancellationToken ct) =>
             Results.Ok(new { hints = await handler.HandleAsync(command, ct) }))
             .RequireAuthorization(Policies.CaseWork)

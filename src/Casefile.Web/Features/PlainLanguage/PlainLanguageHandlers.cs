@@ -11,7 +11,7 @@ namespace Casefile.Web.Features.PlainLanguage;
 public sealed record CheckPlainLanguageCommand(string? Text);
 
 /// <summary>
-/// Policy 3.1 and 3.7: the plain-language advice for some text, from the list in force. It only
+/// Policy 3.1: the plain-language advice for some text, from the list in force. It only
 /// advises. The text is checked in memory and neither saved nor logged, so checking it is not a
 /// use of anyone's record and is not audited.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Casefile.Web.Features.PlainLanguage;
 
 /// <summary>
-/// The plain-language guide in force (policy 3.1 and 3.7): the council's own list when an
+/// The plain-language guide in force (policy 3.1): the council's own list when an
 /// administrator has saved one, otherwise the list Casefile came with. A singleton, because the
 /// guide compiles its jargon pattern when it is built and every record form asks for it.
 /// </summary>

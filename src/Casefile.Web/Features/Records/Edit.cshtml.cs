@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Casefile.Web.Features.Records;
 
 /// <summary>Carry on writing a draft: saved as the worker types, and finalised from here.</summary>
-public sealed class EditModel(AppDbContext db, CaseScope access, GetRecord getRecord, ReviseRecord revise, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage,
+public sealed class EditModel(AppDbContext db, RecordLoader loader, GetRecord getRecord, ReviseRecord revise, FinaliseRecord finalise, PlainLanguage.PlainLanguageList plainLanguage,
     Documents.RestrictedSection restricted)
     : RecordFormPage(db, plainLanguage.CurrentAsync, restricted)
 {
@@ -52,7 +52,7 @@ public sealed class EditModel(AppDbContext db, CaseScope access, GetRecord getRe
         return await TryAsync(async () =>
         {
             var saved = await SaveAsync(id, ct);
-            var done = await finalise.HandleAsync(id, new FinaliseCommand(saved.Version), ct);
+            var done = await finalise.HandleAsync(id, new FinaliseCommand(saved.Version, Input.ConfirmOtherChildren), ct);
             TempData["Confirmation"] = NewModel.FinaliseMessage(done);
             return Redirect($"/records/{id}");
         }, RecordInput.FormKey);
@@ -83,9 +83,10 @@ public sealed class EditModel(AppDbContext db, CaseScope access, GetRecord getRe
                           where r.Id == id
                           join c in Db.CaseFiles on r.CaseFileId equals c.Id
                           join p in Db.People on c.ChildId equals p.Id
-                          select new { c.Id, c.Reference, c.ChildId, Name = p.GivenName + " " + p.FamilyName, r.RecordBy })
+                          select new { c.Id, c.Reference, c.ChildId, Name = p.GivenName + " " + p.FamilyName, r.RecordBy, r.RecordedBy, r.Status })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("The record");
-        await access.DemandAsync(head.Id, Domain.Access.AccessAction.Write, AuditAction.Update, ct);
+        // The author finishes their draft even after the case has moved away from them (policy 3.8, 6.6).
+        await loader.OpenAsAuthorAsync(head.Id, head.RecordedBy, head.Status == Domain.Records.CaseRecordStatus.Draft, Domain.Access.AccessAction.Write, AuditAction.Update, ct);
         (RecordId, CaseId, ChildId, ChildName, CaseReference, RecordBy) = (id, head.Id, head.ChildId, head.Name, head.Reference, head.RecordBy);
         await LoadFormAsync(ct);
     }

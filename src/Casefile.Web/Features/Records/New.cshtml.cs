@@ -47,7 +47,7 @@ public sealed class NewModel(AppDbContext db, CaseScope access, AuditTrail audit
             var saved = await SaveAsync(caseId, ct);
             try
             {
-                var done = await finalise.HandleAsync(saved.Id, new FinaliseCommand(saved.Version), ct);
+                var done = await finalise.HandleAsync(saved.Id, new FinaliseCommand(saved.Version, Input.ConfirmOtherChildren), ct);
                 TempData["Confirmation"] = FinaliseMessage(done);
                 return Redirect($"/records/{saved.Id}");
             }

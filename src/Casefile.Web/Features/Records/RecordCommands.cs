@@ -43,7 +43,11 @@ public sealed record RecordCommand
     public Guid? Version { get; init; }
 }
 
-public sealed record FinaliseCommand(Guid? Version);
+/// <summary><paramref name="ConfirmOtherChildren"/>: the worker has seen the other children the record names and says it belongs on this file (policy 4.4).</summary>
+public sealed record FinaliseCommand(Guid? Version, bool ConfirmOtherChildren = false);
+
+/// <summary>Discard a draft (its author) or give it to the allocated worker (a manager of the case), with the reason.</summary>
+public sealed record DraftDecisionCommand(string? Reason, Guid? Version = null);
 
 public sealed record AddendumCommand(string? Text);
 

@@ -34,7 +34,15 @@ public static class RecordEndpoints
         {
             var done = await handler.HandleAsync(id, command ?? new FinaliseCommand(null), ct);
             return Results.Ok(new { id = done.Id, caseId = done.CaseId, status = "final", finalisedAt = done.FinalisedAt, recordBy = done.RecordBy, late = done.Late, workingDaysLate = done.WorkingDaysLate });
-        }).WithSummary("Finalise and lock your draft; says whether it was late and by how many working days");
+        }).WithSummary("Finalise and lock your draft; says whether it was late and by how many working days. 409 other-child-named when its text names another child on the register, unless confirmOtherChildren; 400 naming interpreter when someone present needs one and the record does not say whether one was used");
+
+        records.MapPost("/{id:guid}/discard", async (Guid id, DraftDecisionCommand command, DiscardRecord handler, CancellationToken ct) =>
+            Results.Ok(Saved(await handler.HandleAsync(id, command, ct))))
+            .WithSummary("Discard your draft with a reason (also after the case has moved away from you); a line in the chronology says so");
+
+        records.MapPost("/{id:guid}/reassign", async (Guid id, DraftDecisionCommand command, ReassignRecord handler, CancellationToken ct) =>
+            Results.Ok(Saved(await handler.HandleAsync(id, command, ct))))
+            .WithSummary("Give a leaver's or stranded draft to the case's allocated worker to finish, with a reason (a manager of the case)");
 
         records.MapPost("/{id:guid}/addenda", async (Guid id, AddendumCommand command, AddAddendum handler, CancellationToken ct) =>
         {

@@ -41,6 +41,10 @@ public sealed class RecordInput
     public bool Significant { get; set; }
     public List<Guid> LinkedDocuments { get; set; } = [];
     public bool ConfirmedNotDuplicate { get; set; }
+
+    /// <summary>On finalising: the worker has seen the other children the record names and keeps it as it is (policy 4.4).</summary>
+    public bool ConfirmOtherChildren { get; set; }
+
     public Guid? Version { get; set; }
 
     /// <summary>The command, and the form's own errors (date and time as typed) keyed by API field name.</summary>
@@ -80,7 +84,7 @@ public sealed class RecordInput
             ChildSeenAlone = YesNo(ChildSeenAlone),
             ChildViews = ChildViews,
             FamilyViews = FamilyViews,
-            Interpreter = Enum.TryParse<InterpreterUse>(Interpreter, out var i) ? i : InterpreterUse.NotNeeded,
+            Interpreter = Enum.TryParse<InterpreterUse>(Interpreter, out var i) && Enum.IsDefined(i) ? i : null,
             InterpreterDispensedReason = InterpreterDispensedReason,
             ReferralAgency = ReferralAgency,
             ReferralPurpose = ReferralPurpose,
@@ -116,7 +120,7 @@ public sealed class RecordInput
             ChildSeenAlone = c.ChildSeenAlone is { } a ? (a ? "yes" : "no") : null,
             ChildViews = c.ChildViews,
             FamilyViews = c.FamilyViews,
-            Interpreter = c.Interpreter.ToString(),
+            Interpreter = c.Interpreter?.ToString(),
             InterpreterDispensedReason = c.InterpreterDispensedReason,
             ReferralAgency = c.ReferralAgency,
             ReferralPurpose = c.ReferralPurpose,
@@ -155,9 +159,10 @@ public static class RecordFormOptions
     public static IEnumerable<SelectListItem> YesNo(string? selected) =>
         [new SelectListItem("Yes", "yes", selected == "yes"), new SelectListItem("No", "no", selected == "no")];
 
+    /// <summary>Policy 3.2 guidance: nothing is chosen for the worker; "not needed" is an answer they give.</summary>
     public static IEnumerable<SelectListItem> Interpreters(string? selected) =>
     [
-        new SelectListItem("Not needed", nameof(InterpreterUse.NotNeeded), selected is null or nameof(InterpreterUse.NotNeeded)),
+        new SelectListItem("Not needed", nameof(InterpreterUse.NotNeeded), selected == nameof(InterpreterUse.NotNeeded)),
         new SelectListItem("An interpreter or communication aid was used", nameof(InterpreterUse.Used), selected == nameof(InterpreterUse.Used)),
         new SelectListItem("One was needed but not used", nameof(InterpreterUse.Dispensed), selected == nameof(InterpreterUse.Dispensed)),
     ];

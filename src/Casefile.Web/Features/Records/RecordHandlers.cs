@@ -20,9 +20,10 @@ public sealed class StartRecord(AppDbContext db, CaseScope access, CurrentUser u
     public async Task<SavedRecord> HandleAsync(Guid caseId, RecordCommand command, CancellationToken ct)
     {
         await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
-        var file = await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.AllocatedWorkerId, c.ChildId }).SingleAsync(ct);
+        var file = await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.ChildId }).SingleAsync(ct);
         var content = await RecordContent.BuildAsync(db, caseId, command, ct);
-        var context = new CaseRecordContext(user.Id, file.AllocatedWorkerId, (await user.ViewerAsync(ct)).May(StaffCapability.AuthoriseWork));
+        var responsible = await RecordLoader.ResponsibleWorkerAtAsync(db, caseId, content.OccurredAt, ct);
+        var context = new CaseRecordContext(user.Id, responsible, (await user.ViewerAsync(ct)).May(StaffCapability.AuthoriseWork));
         var now = clock.GetUtcNow();
         CaseRecordRules.Check(content, context, now);
         if (!command.ConfirmedNotDuplicate && await SameEventAsync(caseId, content, ct) is { } existing)
@@ -44,9 +45,10 @@ public sealed class StartRecord(AppDbContext db, CaseScope access, CurrentUser u
     {
         var earliest = content.OccurredAt - CaseRecordRules.SameEventWindow;
         var latest = content.OccurredAt + CaseRecordRules.SameEventWindow;
-        var type = content.Type;
+        // Policy 3.8: any in-person contact is a possible duplicate of another, whoever recorded it.
+        var kinds = CaseRecordRules.KindsOfTheSameEvent(content.Type).ToList();
         var match = await (from r in db.CaseRecords.AsNoTracking()
-                           where r.CaseFileId == caseId && r.Content.Type == type && r.Content.OccurredAt >= earliest && r.Content.OccurredAt <= latest
+                           where r.CaseFileId == caseId && r.Status != CaseRecordStatus.Discarded && kinds.Contains(r.Content.Type) && r.Content.OccurredAt >= earliest && r.Content.OccurredAt <= latest
                            join u in db.Users on r.RecordedBy equals u.Id
                            orderby r.CreatedAt
                            select new { r.Id, r.Content.Type, r.Content.OccurredAt, u.DisplayName, r.Status, r.Content.Purpose })
@@ -60,12 +62,17 @@ public sealed class ReviseRecord(AppDbContext db, RecordLoader loader, CurrentUs
 {
     public async Task<SavedRecord> HandleAsync(Guid recordId, RecordCommand command, CancellationToken ct)
     {
-        var (record, childId, responsibleWorker) = await loader.ForAuthorAsync(recordId, command.Version, AuditAction.Update, ct);
+        var (record, childId) = await loader.ForAuthorAsync(recordId, command.Version, AuditAction.Update, ct);
         var content = await RecordContent.BuildAsync(db, record.CaseFileId, command, ct);
-        var context = new CaseRecordContext(record.RecordedBy, responsibleWorker, (await user.ViewerAsync(ct)).May(StaffCapability.AuthoriseWork));
+        // Policy 3.8: the responsible worker as the case stood when the event happened, not now.
+        var responsible = await RecordLoader.ResponsibleWorkerAtAsync(db, record.CaseFileId, content.OccurredAt, ct);
+        var context = new CaseRecordContext(record.RecordedBy, responsible, (await user.ViewerAsync(ct)).May(StaffCapability.AuthoriseWork),
+            ReassignedByManager: record.ReassignedFrom is not null);
         var recordBy = RecordingDeadline.RecordBy(content.OccurredAt.ToLondonDate(), content.ChildProtectionEnquiry, await calendars.CurrentAsync(ct));
-        record.Revise(content, context, recordBy, clock.GetUtcNow());
-        audit.Record(AuditAction.Update, "case-record", record.Id, record.CaseFileId, childId);
+        var previous = record.Content.OccurredAt;
+        record.Revise(content, context, recordBy, user.Id, clock.GetUtcNow());
+        audit.Record(AuditAction.Update, "case-record", record.Id, record.CaseFileId, childId,
+            reason: previous != content.OccurredAt ? $"Event moved from {previous.Display()} to {content.OccurredAt.Display()}" : null);
         await db.SaveChangesAsync(ct);
         return new SavedRecord(record.Id, record.CaseFileId, record.Status, record.RecordBy, record.Version);
     }
@@ -79,21 +86,91 @@ public sealed class FinaliseRecord(AppDbContext db, RecordLoader loader, AuditTr
 {
     public async Task<FinalisedRecord> HandleAsync(Guid recordId, FinaliseCommand command, CancellationToken ct)
     {
-        var (record, childId, _) = await loader.ForAuthorAsync(recordId, command.Version, "finalise", ct);
+        var (record, childId) = await loader.ForAuthorAsync(recordId, command.Version, "finalise", ct);
         var now = clock.GetUtcNow();
         var late = RecordingDeadline.WorkingDaysLate(record.RecordBy, clock.Today(), await calendars.CurrentAsync(ct));
+        var facts = await FinalisingFactsAsync(record, childId, command.ConfirmOtherChildren, ct);
         try
         {
-            record.Finalise(late, now);
+            record.Finalise(late, now, facts);
         }
         catch (RecordIncompleteException e)
         {
             throw new ValidationFailedException(e.Missing.GroupBy(m => m.Field).ToDictionary(g => g.Key, g => g.Select(m => m.Message).ToArray()));
         }
         db.Chronology.Add(ChronologyEntry.ForRecord(record));
-        audit.Record("finalise", "case-record", record.Id, record.CaseFileId, childId, reason: late > 0 ? $"{late} working days late" : "On time");
+        audit.Record("finalise", "case-record", record.Id, record.CaseFileId, childId, reason: (late > 0 ? $"{late} working days late" : "On time")
+            + (facts.OtherChildrenNamed.Count > 0 ? "; confirmed it belongs on this file although it names other children" : ""));
         await db.SaveChangesAsync(ct);
         return new FinalisedRecord(record.Id, record.CaseFileId, now, record.RecordBy, late > 0, late);
+    }
+
+    /// <summary>
+    /// Who present needs an interpreter (policy 3.2 guidance) and which other children on the register
+    /// the text names (policy 4.4). The child counts for the interpreter unless they were not seen, at
+    /// an in-person, phone or video contact. Children recorded as present are not "other children":
+    /// policy 3.11 asks for their names.
+    /// </summary>
+    private async Task<FinalisingFacts> FinalisingFactsAsync(CaseRecord record, Guid childId, bool confirm, CancellationToken ct)
+    {
+        var c = record.Content;
+        var present = (c.Present ?? []).Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).ToHashSet();
+        var childInvolved = c.ChildSeen != false && (CaseRecordRules.IsInPerson(c.Type) || c.Type is CaseRecordType.PhoneCall or CaseRecordType.VideoCall);
+        var asked = present.Append(childId).ToList();
+        var needing = await db.People.AsNoTracking().Where(p => asked.Contains(p.Id) && p.NeedsInterpreter)
+            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, p.FirstLanguage }).ToListAsync(ct);
+        var needs = needing.Where(p => present.Contains(p.Id) || (p.Id == childId && childInvolved))
+            .Select(p => new InterpreterNeed(p.Name, p.FirstLanguage)).ToList();
+
+        var others = await db.People.AsNoTracking().Where(p => p.Kind == Domain.People.PersonKind.Child && p.Id != childId && !present.Contains(p.Id))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.KnownAs }).ToListAsync(ct);
+        var mentions = new Domain.Emails.OtherChildMentions(others.Select(o =>
+            new Domain.Emails.RegisterChild(o.Id, o.GivenName, o.FamilyName, o.KnownAs is null ? null : [o.KnownAs])));
+        var text = string.Join("\n", new[] { c.Purpose, c.Narrative, c.Outcome, c.Seen, c.SpokenTo, c.ChildViews, c.FamilyViews, c.DocumentReferences }
+            .Where(t => !string.IsNullOrWhiteSpace(t)));
+        var named = mentions.Find(null, text).SelectMany(m => m.Found.Select(f => f.Text)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new FinalisingFacts(needs, named, confirm);
+    }
+}
+
+/// <summary>
+/// The author gives up a draft that will not be finished, with a reason (policy 3.8, 6.6). They can
+/// do so after the case has moved away from them; a line in the chronology says so.
+/// </summary>
+public sealed class DiscardRecord(AppDbContext db, RecordLoader loader, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<SavedRecord> HandleAsync(Guid recordId, DraftDecisionCommand command, CancellationToken ct)
+    {
+        var (record, childId) = await loader.ForAuthorAsync(recordId, command.Version, "discard", ct);
+        record.Discard(user.Id, command.Reason, clock.GetUtcNow());
+        db.Chronology.Add(ChronologyEntry.ForDiscardedDraft(record));
+        audit.Record("discard", "case-record", record.Id, record.CaseFileId, childId, reason: record.DiscardReason);
+        await db.SaveChangesAsync(ct);
+        return new SavedRecord(record.Id, record.CaseFileId, record.Status, record.RecordBy, record.Version);
+    }
+}
+
+/// <summary>
+/// A manager of the case gives a leaver's or stranded draft to the case's allocated worker to
+/// finish, with a reason (policy 3.8, 6.6, 9.1).
+/// </summary>
+public sealed class ReassignRecord(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<SavedRecord> HandleAsync(Guid recordId, DraftDecisionCommand command, CancellationToken ct)
+    {
+        var caseId = await db.CaseRecords.Where(r => r.Id == recordId).Select(r => (Guid?)r.CaseFileId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The record");
+        var opened = await access.OpenForAsync(caseId, CaseCapability.Manage, "reassign", ct);
+        var record = await db.CaseRecords.SingleAsync(r => r.Id == recordId, ct);
+        if (command.Version is { } v && v != record.Version)
+            throw new StateConflictException("stale-edit", "The record was changed after you opened it. Reload it, check the changes, and try again.");
+        var from = record.RecordedBy;
+        record.Reassign(opened.Facts.AllocatedWorkerId, user.Id, command.Reason, clock.GetUtcNow());
+        var names = await db.Users.Where(u => u.Id == from || u.Id == record.RecordedBy).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        audit.Record("reassign", "case-record", record.Id, caseId, opened.ChildId,
+            reason: $"From {names.GetValueOrDefault(from, "Unknown")} to {names.GetValueOrDefault(record.RecordedBy, "Unknown")}: {record.ReassignReason}");
+        await db.SaveChangesAsync(ct);
+        return new SavedRecord(record.Id, record.CaseFileId, record.Status, record.RecordBy, record.Version);
     }
 }
 
@@ -114,6 +191,13 @@ public sealed class AddAddendum(AppDbContext db, RecordLoader loader, CurrentUse
 
 public sealed record AddendumView(Guid Id, string Text, string AddedBy, DateTimeOffset AddedAt);
 
+/// <summary>One change of the event's date and time (policy 3.8: the deadline stays the earliest).</summary>
+public sealed record EventDateChangeView(DateTimeOffset From, DateTimeOffset To, string ChangedBy, DateTimeOffset ChangedAt);
+
+public sealed record DiscardView(string By, DateTimeOffset At, string Reason);
+
+public sealed record ReassignView(string From, string To, string By, DateTimeOffset At, string Reason);
+
 public sealed record PresentView(Guid? PersonId, string Name, string? Role);
 
 public sealed record MoveView(Guid Id, string FromReference, string ToReference, string Reason, string RequestedBy, DateTimeOffset RequestedAt,
@@ -130,24 +214,33 @@ public sealed record RecordView(
     public bool IsOverdue { get; init; }
     public bool CanEdit { get; init; }
     public bool CanAddAddendum { get; init; }
+    public bool CanDiscard { get; init; }
+    public bool CanReassign { get; init; }
+    public IReadOnlyList<EventDateChangeView> EventDateHistory { get; init; } = [];
+    public DiscardView? Discarded { get; init; }
+    public ReassignView? Reassigned { get; init; }
     public bool IsSignificant { get; init; }
     public IReadOnlyList<LinkedDocumentView> LinkedDocuments { get; init; } = [];
 }
 
 /// <summary>Opens one record, after the access policy has allowed reading its case; the view is audited.</summary>
-public sealed class GetRecord(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock, Documents.RestrictedSection restricted)
+public sealed class GetRecord(AppDbContext db, RecordLoader loader, CurrentUser user, AuditTrail audit, TimeProvider clock, Documents.RestrictedSection restricted)
 {
     public async Task<RecordView> HandleAsync(Guid recordId, CancellationToken ct)
     {
-        var caseId = await db.CaseRecords.Where(r => r.Id == recordId).Select(r => (Guid?)r.CaseFileId).SingleOrDefaultAsync(ct)
+        var row = await db.CaseRecords.Where(r => r.Id == recordId).Select(r => new { r.CaseFileId, r.RecordedBy, r.Status }).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("The record");
-        var decision = await access.DemandAsync(caseId, AccessAction.Read, AuditAction.View, ct);
-        var record = await db.CaseRecords.AsNoTracking().Include(r => r.Addenda).SingleAsync(r => r.Id == recordId, ct);
+        var caseId = row.CaseFileId;
+        // The author of a draft opens it even after the case has moved away from them (policy 3.8, 6.6).
+        var opened = await loader.OpenAsAuthorAsync(caseId, row.RecordedBy, row.Status == CaseRecordStatus.Draft, AccessAction.Read, AuditAction.View, ct);
+        var decision = opened.Read.Allowed ? opened.Read : AccessDecision.Allow(DraftAuthorAccess.Basis);
+        var record = await db.CaseRecords.AsNoTracking().Include(r => r.Addenda).Include(r => r.EventDateChanges).AsSplitQuery().SingleAsync(r => r.Id == recordId, ct);
         var head = await (from f in db.CaseFiles
                           where f.Id == caseId
                           join p in db.People on f.ChildId equals p.Id
                           select new { f.Reference, f.ChildId, Child = p.GivenName + " " + p.FamilyName }).SingleAsync(ct);
-        var userIds = record.Addenda.Select(a => a.AddedBy).Append(record.RecordedBy).Append(record.ResponsibleWorkerId).Distinct().ToList();
+        var userIds = record.Addenda.Select(a => a.AddedBy).Concat(record.EventDateChanges.Select(e => e.ChangedBy)).Append(record.RecordedBy).Append(record.ResponsibleWorkerId)
+            .Concat(new[] { record.DiscardedBy, record.ReassignedFrom, record.ReassignedBy }.OfType<Guid>()).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var moves = await (from m in db.CaseRecordMoves.AsNoTracking()
                            where m.CaseRecordId == recordId
@@ -162,9 +255,13 @@ public sealed class GetRecord(AppDbContext db, CaseScope access, CurrentUser use
         var linkedIds = record.Content.LinkedDocuments ?? [];
         var linked = linkedIds.Count == 0 ? [] : await db.CaseDocuments.AsNoTracking().Where(d => linkedIds.Contains(d.Id) && d.CaseFileId == caseId).ToListAsync(ct);
         var mayOpenRestricted = linked.Any(d => d.IsRestricted) && await restricted.MayOpenAsync(caseId, ct);
-        audit.Record(AuditAction.View, "case-record", recordId, caseId, head.ChildId, reason: decision.IsEmergency ? "Emergency access" : null);
+        audit.Record(AuditAction.View, "case-record", recordId, caseId, head.ChildId,
+            reason: decision.IsEmergency ? "Emergency access" : opened.Read.Allowed ? null : DraftAuthorAccess.Basis);
         await db.SaveChangesAsync(ct);
-        var writable = (await access.PermissionsAsync(caseId, ct))!.Write.Allowed;
+        var writable = opened.Permissions.Write.Allowed;
+        var authorOfDraft = record.Status == CaseRecordStatus.Draft && record.RecordedBy == user.Id
+            && (writable || DraftAuthorAccess.Decide(opened.Viewer, opened.Facts, record.RecordedBy, true).Allowed);
+        string Name(Guid? id) => id is { } g ? names.GetValueOrDefault(g, "Unknown") : "Unknown";
         var c = record.Content;
         return new RecordView(record.Id, caseId, head.Reference, head.ChildId, head.Child, record.Status, c,
             (c.Present ?? []).Select(p => new PresentView(p.PersonId, p.Name, p.Role)).ToList(),
@@ -174,8 +271,14 @@ public sealed class GetRecord(AppDbContext db, CaseScope access, CurrentUser use
             moves)
         {
             IsOverdue = !record.IsLocked && clock.Today() > record.RecordBy,
-            CanEdit = !record.IsLocked && record.RecordedBy == user.Id && writable,
-            CanAddAddendum = record.IsLocked && writable,
+            CanEdit = authorOfDraft,
+            CanDiscard = authorOfDraft,
+            CanReassign = record.Status == CaseRecordStatus.Draft && opened.May(CaseCapability.Manage) && record.RecordedBy != opened.Facts.AllocatedWorkerId,
+            CanAddAddendum = record.Status == CaseRecordStatus.Final && writable,
+            EventDateHistory = [.. record.EventDateChanges.OrderBy(e => e.ChangedAt).Select(e => new EventDateChangeView(e.From, e.To, Name(e.ChangedBy), e.ChangedAt))],
+            Discarded = record.DiscardedAt is { } discardedAt ? new DiscardView(Name(record.DiscardedBy), discardedAt, record.DiscardReason ?? "") : null,
+            Reassigned = record.ReassignedAt is { } reassignedAt
+                ? new ReassignView(Name(record.ReassignedFrom), Name(record.RecordedBy), Name(record.ReassignedBy), reassignedAt, record.ReassignReason ?? "") : null,
             IsSignificant = record.IsSignificant,
             // In the order the worker linked them; restricted ones as existing only, for those who may not open them.
             LinkedDocuments = [.. linkedIds.Select(id => linked.FirstOrDefault(d => d.Id == id)).OfType<Domain.Documents.CaseDocument>()
@@ -199,18 +302,45 @@ public sealed class RecordLoader(AppDbContext db, CaseScope access, CurrentUser 
         return (record, childId);
     }
 
-    /// <summary>A draft is changed and finalised only by the person who wrote it, and only over the version they opened.</summary>
-    public async Task<(CaseRecord Record, Guid ChildId, Guid ResponsibleWorkerId)> ForAuthorAsync(Guid recordId, Guid? version, string auditAction, CancellationToken ct)
+    /// <summary>
+    /// A draft is changed, finalised and discarded only by the person who holds it, and only over the
+    /// version they opened. They may, even when the case has since been transferred or reallocated
+    /// away from them (<see cref="DraftAuthorAccess"/>): otherwise the draft could never be finished.
+    /// </summary>
+    public async Task<(CaseRecord Record, Guid ChildId)> ForAuthorAsync(Guid recordId, Guid? version, string auditAction, CancellationToken ct)
     {
-        var (record, childId) = await ForWriteAsync(recordId, auditAction, ct);
-        if (record.IsLocked)
+        var row = await db.CaseRecords.Where(r => r.Id == recordId).Select(r => new { r.CaseFileId, r.RecordedBy, r.Status }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The record");
+        var opened = await OpenAsAuthorAsync(row.CaseFileId, row.RecordedBy, row.Status == CaseRecordStatus.Draft, AccessAction.Write, auditAction, ct);
+        var record = await db.CaseRecords.Include(r => r.Addenda).SingleAsync(r => r.Id == recordId, ct);
+        if (record.Status == CaseRecordStatus.Final)
             throw new StateConflictException("record-locked", "This record is finalised and cannot be changed. Add an addendum to correct it.");
+        if (record.Status == CaseRecordStatus.Discarded)
+            throw new StateConflictException("record-discarded", "This draft was discarded and cannot be changed.");
         if (record.RecordedBy != user.Id)
-            throw new AccessDeniedException("Only the person who wrote a draft can change or finalise it.", "Ask them to finish it, or add your own record.");
+            throw new AccessDeniedException("Only the person who wrote a draft can change, finalise or discard it.",
+                "Ask them to finish it, or ask a manager of the case to give it to the allocated worker.");
         if (version is { } v && v != record.Version)
             throw new StateConflictException("stale-edit", "The record was changed after you opened it (perhaps in another window). Reload it, check the changes, and try again.");
-        var responsible = await db.CaseFiles.Where(c => c.Id == record.CaseFileId).Select(c => c.AllocatedWorkerId).SingleAsync(ct);
-        return (record, childId, responsible);
+        return (record, opened.ChildId);
+    }
+
+    /// <summary>
+    /// Opens the case for <paramref name="action"/>, or, failing that, for the author of a draft on
+    /// it (the access policy's <see cref="DraftAuthorAccess"/>). A refusal is audited as any other.
+    /// </summary>
+    public async Task<OpenedCase> OpenAsAuthorAsync(Guid caseId, Guid authorId, bool isDraft, AccessAction action, string auditAction, CancellationToken ct)
+    {
+        var opened = await access.FindAsync(caseId, ct) ?? throw new NotFoundException("The case file");
+        if (opened.Permissions.For(action).Allowed || DraftAuthorAccess.Decide(opened.Viewer, opened.Facts, authorId, isDraft).Allowed) return opened;
+        return await access.OpenAsync(caseId, action, auditAction, ct);
+    }
+
+    /// <summary>The worker the case was allocated to when the event happened (policy 3.8: the responsible worker).</summary>
+    public static async Task<Guid> ResponsibleWorkerAtAsync(AppDbContext db, Guid caseId, DateTimeOffset at, CancellationToken ct)
+    {
+        var allocations = await db.CaseAllocations.AsNoTracking().Where(a => a.CaseFileId == caseId).Select(a => new { a.From, a.WorkerId }).ToListAsync(ct);
+        return CaseRecordRules.ResponsibleWorkerAt(allocations.Select(a => (a.From, a.WorkerId)), at);
     }
 }
 
@@ -260,7 +390,7 @@ internal static class RecordContent
             command.ChildProtectionEnquiry == true || type == CaseRecordType.ChildProtectionEnquiryVisit,
             command.Purpose, command.Outcome, command.Narrative, seen, spokenTo, present,
             command.ChildSeen, command.ChildSeenAlone, childViews, familyViews,
-            command.Interpreter ?? InterpreterUse.NotNeeded, dispensed, agency, referralPurpose,
+            command.Interpreter, dispensed, agency, referralPurpose,
             command.VideoRecorded == true, documents, command.HandwrittenNotesDestroyed == true, command.Significant == true, linked);
     }
 
