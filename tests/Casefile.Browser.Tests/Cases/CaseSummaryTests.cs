@@ -44,7 +44,7 @@ public sealed class CaseSummaryTests(CasefileBrowserFixture fixture)
 
         // The back link returns to where the worker came from: My cases.
         var back = page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true });
-        await page.TabToAsync(back, 10);
+        await page.TabToAsync(back, 40);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
     }

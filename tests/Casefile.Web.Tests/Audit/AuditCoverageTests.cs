@@ -123,6 +123,7 @@ public sealed class AuditCoverageTests
         var recordsManagerApi = await app.ClientAsync("rita.kowalski");
         var recordsManager = await Browserless.SignedInAsync(app, "rita.kowalski");
         var checkedRoutes = new List<string>();
+        var moreThanOne = new List<string>();
         foreach (var route in routes.Where(r => !NoPersonalData.Contains(r)))
         {
             var url = Fill(route, childId, caseId, referralId, recordId, emailId, documentId, ids);
@@ -138,8 +139,12 @@ public sealed class AuditCoverageTests
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{route} -> {url}");
             var after = await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.UserName == userName));
             after.ShouldBeGreaterThan(before, $"GET {url} ({route}) shows personal data but wrote no audit event");
+            // Issue 14: one read, one event. The case page is held to it; other reads that still write more are listed for the next plan.
+            if (route == "/cases/{id:guid}") (after - before).ShouldBe(1, "the case page writes one audit event per view");
+            else if (after - before > 1) moreThanOne.Add($"{route}: {after - before}");
             checkedRoutes.Add(route);
         }
+        Console.WriteLine("Reads that still write more than one audit event: " + (moreThanOne.Count == 0 ? "none" : string.Join("; ", moreThanOne)));
         checkedRoutes.ShouldContain("/cases/{id:guid}");
         checkedRoutes.ShouldContain("/api/v1/cases/{caseId:guid}");
         checkedRoutes.ShouldContain("/people/{id:guid}");
