@@ -1,15 +1,15 @@
 using Casefile.Domain.Access;
-using Casefile.Domain.Staff;
 using Casefile.Web.Infrastructure;
 
 namespace Casefile.Web.Features.Documents;
 
 /// <summary>
-/// Who may see what is filed in a case's Restricted Access section (policy 4.3 guidance: email
-/// to and from Legal Services is privileged): Legal Services, and people named on the case.
-/// Everyone else who may read the case learns only that something restricted exists.
+/// A case's Restricted Access section (policy 4.3 guidance: email to and from Legal Services is
+/// privileged). Who may open it is the domain's <see cref="CaseCapability.OpenRestrictedSection"/>
+/// (Legal Services, and people named on the case); everyone else who may read the case learns only
+/// that something restricted exists.
 /// </summary>
-public sealed class RestrictedSection(CaseScope access, CurrentUser user)
+public sealed class RestrictedSection(CaseScope access)
 {
     /// <summary>Reads the case (404/403 as the access policy says) and tells whether its restricted items are open to the user.</summary>
     public async Task<(AccessDecision Decision, CaseHeading Heading, bool MayOpenRestricted)> DemandCaseAsync(Guid caseId, AccessAction action, string auditAction, CancellationToken ct)
@@ -18,12 +18,8 @@ public sealed class RestrictedSection(CaseScope access, CurrentUser user)
         return (decision, heading, await MayOpenAsync(caseId, ct));
     }
 
-    public async Task<bool> MayOpenAsync(Guid caseId, CancellationToken ct)
-    {
-        var viewer = await user.ViewerAsync(ct);
-        if (viewer.May(StaffCapability.AdviseAsLegalServices)) return true;
-        return (await access.FactsAsync(caseId, ct))?.ViewerIsNamed == true;
-    }
+    public async Task<bool> MayOpenAsync(Guid caseId, CancellationToken ct) =>
+        (await access.PermissionsAsync(caseId, ct))?.May(CaseCapability.OpenRestrictedSection) == true;
 
     /// <summary>
     /// Every opening of a restricted item is audited with the reason given for it; without one,
