@@ -52,6 +52,38 @@ public sealed class TransferApiTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Accept_WhenAClosureRequestIsOpen_EndsItSoTheNewWorkerCanAskForClosure(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var closure = new
+        {
+            reasonForInvolvement = "School raised concerns about hunger.",
+            actionsAndOutcomes = "Family support for twelve weeks.",
+            otherProfessionals = "School agrees the case can close.",
+            continuingSupport = "The school's family support worker keeps in touch.",
+            checklist = Array.Empty<object>(),
+            letterRecipients = Array.Empty<object>(),
+        };
+        var (requested, request) = await worker.PostAsync($"/api/v1/cases/{caseId}/closure-requests", closure);
+        requested.ShouldBe(HttpStatusCode.Created, request.ToString());
+        var (_, transfer) = await worker.PostAsync($"/api/v1/cases/{caseId}/transfers", Proposal());
+        (await (await app.ClientAsync("hannah.price")).PostAsync($"/api/v1/transfers/{transfer.Id()}/accept", new { worker = "ben.carter" }))
+            .Status.ShouldBe(HttpStatusCode.OK);
+
+        var ben = await app.ClientAsync("ben.carter");
+        var (_, old) = await ben.GetJsonAsync($"/api/v1/closure-requests/{request.Id()}");
+        old.Str("status").ShouldBe("ended-by-transfer");
+        var lines = await app.WithDbAsync(d => d.Chronology.Where(e => e.CaseFileId == caseId && e.Kind == ChronologyKind.Transfer).Select(e => e.Title).ToListAsync());
+        lines.ShouldContain("Request to close the case ended by the transfer");
+        (await worker.PostAsync($"/api/v1/closure-requests/{request.Id()}/withdraw", new { })).Status.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.Forbidden);
+
+        var (again, fresh) = await ben.PostAsync($"/api/v1/cases/{caseId}/closure-requests", closure);
+        again.ShouldBe(HttpStatusCode.Created, fresh.ToString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Propose_WithoutSummary_NamesEachMissingPart(Db db)
     {
         var app = await TestApps.GetAsync(db);

@@ -1,5 +1,6 @@
 using Casefile.Data;
 using Casefile.Domain.Access;
+using Casefile.Domain.Closure;
 using Casefile.Domain.Common;
 using Casefile.Domain.Records;
 using Casefile.Domain.Staff;
@@ -107,6 +108,16 @@ public sealed class DecideTransfer(AppDbContext db, CurrentUser user, AuditTrail
             $"Case transferred from {names[transfer.FromTeamId]} to {names[transfer.ToTeamId]}",
             $"Now held by {worker}. Reason for involvement: {s.ReasonForInvolvement} Assessment: {s.Assessment} Plan: {s.Plan} Actions: {s.ActionsUndertaken}",
             transfer.Id, user.Id, significant: true));
+        // Policy 6.3, 6.5: the previous worker's request to close ends with the transfer; the new worker asks afresh.
+        foreach (var closure in await db.ClosureRequests.Where(r => r.CaseFileId == file.Id
+                     && (r.Status == ClosureRequestStatus.Submitted || r.Status == ClosureRequestStatus.Returned)).ToListAsync(ct))
+        {
+            closure.EndByTransfer(transfer.Id, now);
+            db.Chronology.Add(new ChronologyEntry(file.Id, now, ChronologyKind.Transfer, "Request to close the case ended by the transfer",
+                $"The request to close the case made on {closure.RequestedAt.ToLondonDate().Display()} ended when the case was transferred to {worker}. The new worker can ask for closure with their own summary.",
+                transfer.Id, user.Id, significant: false));
+            audit.Record(AuditAction.Update, "closure-request", closure.Id, file.Id, reason: "ended by transfer");
+        }
         audit.Record(AuditAction.Decide, "transfer", transfer.Id, file.Id, reason: "accepted");
         await db.SaveChangesAsync(ct);
         return transfer;
