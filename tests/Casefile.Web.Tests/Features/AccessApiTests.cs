@@ -89,6 +89,24 @@ public sealed class AccessApiTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task LiftRestriction_ByANamedManagerWhoDoesNotManageTheCase_IsRefused(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.RestrictedCaseAsync(app, "hannah.price");
+        var hannah = await app.ClientAsync("hannah.price");
+        (await hannah.GetJsonAsync($"/api/v1/cases/{caseId}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var refused = await hannah.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/cases/{caseId}/restriction"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await app.ClientAsync("priya.shah")).SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/cases/{caseId}/restriction")))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.WithDbAsync(d => d.CaseFiles.Where(c => c.Id == caseId).Select(c => c.IsRestricted).SingleAsync())).ShouldBeTrue();
+
+        (await (await app.ClientAsync("daniel.hughes")).SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/cases/{caseId}/restriction")))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task LegalServices_WhenCaseSharedWithThem_CanReadIt(Db db)
     {
         var app = await TestApps.GetAsync(db);
