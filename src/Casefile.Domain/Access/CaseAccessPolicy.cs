@@ -151,6 +151,24 @@ public static class CaseAccessPolicy
     }
 
     /// <summary>
+    /// Who may read a request for access to a child's record (policy 10.2 with 3.4): whoever may
+    /// read the child's case, and Legal Services, who advise on any request. A restricted case's
+    /// requests, bundles and disclosure logs are seen only by the people named on it, Legal
+    /// Services included: being consulted is no way round a restriction.
+    /// </summary>
+    public static AccessDecision SeeAccessRequest(Viewer viewer, CaseFacts file, AccessOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var read = Decide(viewer, file, AccessAction.Read, options, now);
+        if (read.Allowed || !read.MayKnowItExists) return read;
+        return StaffPolicy.May(viewer, StaffCapability.AdviseAsLegalServices)
+            ? AccessDecision.Allow(LegalServicesConsulted)
+            : read;
+    }
+
+    public const string LegalServicesConsulted = "Legal Services consultation (policy 10.2)";
+
+    /// <summary>
     /// Who is named on a restricted case when a transfer of it is accepted: the worker who takes it,
     /// so they are not locked out of their own case. Nobody for a case that is not restricted.
     /// </summary>

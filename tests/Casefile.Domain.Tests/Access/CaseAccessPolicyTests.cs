@@ -177,4 +177,19 @@ public sealed class CaseAccessPolicyTests
         CaseAccessPolicy.NamedOnAcceptedTransfer(Facts(Relationship.RestrictedNamed), worker, Me).ShouldBe([worker, Me]);
         CaseAccessPolicy.NamedOnAcceptedTransfer(Facts(Relationship.OtherTeam), worker, Me).ShouldBeEmpty();
     }
+    // Access requests (policy 10.2 with 3.4): Legal Services read any request, except on a restricted case they are not named on.
+    [Theory]
+    [InlineData(StaffRole.Legal, Relationship.OtherTeam, "allowed")]
+    [InlineData(StaffRole.Legal, Relationship.RestrictedNotNamed, "404")]
+    [InlineData(StaffRole.Legal, Relationship.RestrictedNamed, "allowed")]
+    [InlineData(StaffRole.SocialWorker, Relationship.OtherTeam, "403")]
+    [InlineData(StaffRole.SocialWorker, Relationship.SameTeam, "allowed")]
+    [InlineData(StaffRole.PracticeManager, Relationship.RestrictedNotNamed, "404")]
+    [InlineData(StaffRole.RecordsManager, Relationship.OtherTeam, "403")]
+    public void SeeAccessRequest_ForRoleAndRelationship_LetsLegalReadOnlyWhatIsNotHiddenFromThem(string role, Relationship relationship, string expected)
+    {
+        var decision = CaseAccessPolicy.SeeAccessRequest(ViewerFor(role), Facts(relationship), new AccessOptions(), Now);
+
+        (decision.Allowed ? "allowed" : decision.MayKnowItExists ? "403" : "404").ShouldBe(expected);
+    }
 }
