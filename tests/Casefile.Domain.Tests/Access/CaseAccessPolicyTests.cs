@@ -192,4 +192,16 @@ public sealed class CaseAccessPolicyTests
 
         (decision.Allowed ? "allowed" : decision.MayKnowItExists ? "403" : "404").ShouldBe(expected);
     }
+    [Theory]
+    [InlineData(BurstKind.EmergencyAccess, 4, null)]
+    [InlineData(BurstKind.EmergencyAccess, 5, "emergency-access-burst")]
+    [InlineData(BurstKind.Export, 19, null)]
+    [InlineData(BurstKind.Export, 20, "export-burst")]
+    public void BurstRule_WhenTheLimitIsReachedInTheWindow_RefusesTheNext(BurstKind kind, int doneInWindow, string? refusedBy)
+    {
+        var refused = Record.Exception(() => BurstRule.Check(kind, doneInWindow, new BurstLimits()));
+
+        (refused as Casefile.Domain.Common.BurstLimitException)?.Rule.ShouldBe(refusedBy);
+        (refused is null).ShouldBe(refusedBy is null);
+    }
 }

@@ -93,7 +93,7 @@ public sealed record EmergencyAccessCommand(string? Reason, int? Hours);
 /// Emergency access: a worker with no relationship to the case gives a written reason and may
 /// open it for at most 24 hours. Restricted cases cannot be opened this way (and are not found).
 /// </summary>
-public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
+public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock, BurstGuard bursts)
 {
     public async Task<EmergencyAccess> HandleAsync(Guid caseId, EmergencyAccessCommand command, CancellationToken ct)
     {
@@ -105,6 +105,7 @@ public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, Ca
         var current = (await access.PermissionsAsync(caseId, ct))!.Read;
         if (current.Allowed)
             throw new Domain.Common.StateConflictException("already-has-access", $"You can already open this case ({current.Basis.ToLowerInvariant()}).");
+        await bursts.CheckAsync(BurstKind.EmergencyAccess, caseId, ct);
         var grant = new EmergencyAccess(Guid.NewGuid(), caseId, user.Id, command.Reason, clock.GetUtcNow(),
             command.Hours is { } h ? TimeSpan.FromHours(h) : null);
         db.EmergencyAccesses.Add(grant);
