@@ -54,11 +54,8 @@ public sealed class BurstAlerts(AppDbContext db, CurrentUser user, AuditTrail au
             .Select(e => new { e.OccurredAt, e.UserName, e.Reason }).ToListAsync(ct);
         var alerts = rows.Select(r => new BurstAlert(r.OccurredAt, r.UserName, r.Reason!,
             r.Reason == BurstRule.EmergencyAccessBurst ? "Too many uses of emergency access in an hour" : "Too many exports of case files in an hour")).ToList();
-        if (alerts.Count > 0)
-        {
-            audit.Record(AuditAction.View, "burst-alerts", null, reason: $"{alerts.Count} alerts");
-            await db.SaveChangesAsync(ct);
-        }
+        audit.Record(AuditAction.View, "burst-alerts", null, reason: $"{alerts.Count} alerts");
+        await db.SaveChangesAsync(ct);
         return alerts;
     }
 }
