@@ -164,6 +164,32 @@ public sealed class AccessApiTests
         (await (await app.ClientAsync("ben.carter")).GetJsonAsync("/api/v1/users/amara.osei/access-log")).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task UserAccessLog_WhenTheWorkerOpenedARestrictedCaseHiddenFromTheManager_ShowsOnlyARestrictedCase(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (childId, caseId) = await Given.RestrictedCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var (_, child) = await worker.GetJsonAsync($"/api/v1/people/{childId}");
+        var family = child.Str("givenName")!;
+        (await worker.GetJsonAsync($"/api/v1/cases/{caseId}")).Status.ShouldBe(HttpStatusCode.OK);
+        (await worker.GetJsonAsync($"/api/v1/people?query={family}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var (status, log) = await (await app.ClientAsync("priya.shah")).GetJsonAsync("/api/v1/users/amara.osei/access-log");
+
+        status.ShouldBe(HttpStatusCode.OK, log.ToString());
+        var text = log.ToString();
+        text.ShouldNotContain(caseId.ToString());
+        text.ShouldNotContain(childId.ToString());
+        text.ShouldNotContain("Placement order");
+        text.ShouldNotContain(family);
+        log.GetProperty("entries").EnumerateArray().ShouldContain(e => e.Str("recordType") == "restricted-case");
+
+        // Daniel is named on the case: he sees what Amara opened.
+        var (_, named) = await (await app.ClientAsync("daniel.hughes")).GetJsonAsync("/api/v1/users/amara.osei/access-log");
+        named.GetProperty("entries").EnumerateArray().ShouldContain(e => e.Str("recordId") == caseId.ToString());
+    }
+
     /// <summary>The policy matrix again, over HTTP against the running API, for the demo users.</summary>
     [Theory, ClassData(typeof(Databases))]
     public async Task AccessMatrix_OverHttp_MatchesThePolicy(Db db)

@@ -175,14 +175,34 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
         var start = LondonTime.FromLondon(from ?? new DateOnly(2000, 1, 1), TimeOnly.MinValue);
         var end = LondonTime.FromLondon((to ?? new DateOnly(2200, 12, 31)).AddDays(1), TimeOnly.MinValue);
         var subjectId = subject.Id;
-        var entries = await db.AuditEvents.AsNoTracking()
+        var entries = await VisibleToViewerAsync(subjectId, db.AuditEvents.AsNoTracking()
             .Where(e => e.UserId == subjectId && e.OccurredAt >= start && e.OccurredAt < end)
-            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(5000)
-            .Select(e => new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel))
-            .ToListAsync(ct);
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(5000), ct);
         audit.Record("view", "user-access-log", subject.UserName, reason: $"{from}..{to}: {entries.Count} entries");
         await db.SaveChangesAsync(ct);
         return entries;
+    }
+
+    /// <summary>
+    /// What of a worker's activity the viewing manager may see (policy 3.4: a restricted case is seen
+    /// only by the people named on it). An event on a case, or about a child, hidden from the viewer
+    /// shows only as "a restricted case", with no record, reason or channel detail; when the worker is
+    /// named on such a case, the reasons of their searches (words and counts that could reveal the
+    /// child) are blanked. Kept apart from <see cref="ForUserAsync"/> so the page can be restyled around it.
+    /// </summary>
+    internal async Task<List<AccessLogEntry>> VisibleToViewerAsync(Guid subjectId, IQueryable<Data.Audit.AuditEvent> events, CancellationToken ct)
+    {
+        var rows = await events.Select(e => new { e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel, e.CaseFileId, e.PersonId })
+            .ToListAsync(ct);
+        var hiddenCases = (await access.HiddenCaseIds().ToListAsync(ct)).ToHashSet();
+        HashSet<Guid> hiddenChildren = hiddenCases.Count == 0 ? [] : (await access.HiddenChildIds().ToListAsync(ct)).ToHashSet();
+        var subjectSeesHidden = hiddenCases.Count > 0 && await db.CaseAccessGrants.AnyAsync(g => g.UserId == subjectId && g.Kind == GrantKind.Named
+            && g.RevokedAt == null && hiddenCases.Contains(g.CaseFileId), ct);
+        return rows.Select(e =>
+            (e.CaseFileId is { } c && hiddenCases.Contains(c)) || (e.PersonId is { } p && hiddenChildren.Contains(p))
+                ? new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, "restricted-case", null, e.Outcome, "A restricted case", e.Channel)
+                : new AccessLogEntry(e.Id, e.OccurredAt, e.UserName, e.Action, e.RecordType, e.RecordId, e.Outcome,
+                    subjectSeesHidden && e.Action == AuditAction.Search ? null : e.Reason, e.Channel)).ToList();
     }
 
     /// <summary>Emergency access to the cases of the teams the manager oversees: live and waiting for review.</summary>
