@@ -135,6 +135,50 @@ public static class CaseAccessPolicy
     }
 
     /// <summary>
+    /// Who may read and decide a transfer of the case (policy 3.12 with 3.4). The receiving team's
+    /// manager reads it before the case is theirs, and the worker who proposed it follows it; anyone
+    /// else needs to be able to read the case. A restricted case's transfer is seen only by people
+    /// named on it, whatever their role: the receiving manager must be named before they can accept.
+    /// </summary>
+    public static AccessDecision SeeTransfer(Viewer viewer, CaseFacts file, Guid toTeamId, Guid requestedBy, AccessOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.IsRestricted && !file.ViewerIsNamed) return AccessDecision.Refuse(Unknown, mayKnowItExists: false);
+        if (StaffPolicy.Manages(viewer, toTeamId)) return AccessDecision.Allow("Manager of the receiving team");
+        if (viewer.UserId == requestedBy) return AccessDecision.Allow("Proposed the transfer");
+        return Decide(viewer, file, AccessAction.Read, options, now);
+    }
+
+    /// <summary>
+    /// Who may read a request for access to a child's record (policy 10.2 with 3.4): whoever may
+    /// read the child's case, and Legal Services, who advise on any request. A restricted case's
+    /// requests, bundles and disclosure logs are seen only by the people named on it, Legal
+    /// Services included: being consulted is no way round a restriction.
+    /// </summary>
+    public static AccessDecision SeeAccessRequest(Viewer viewer, CaseFacts file, AccessOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var read = Decide(viewer, file, AccessAction.Read, options, now);
+        if (read.Allowed || !read.MayKnowItExists) return read;
+        return StaffPolicy.May(viewer, StaffCapability.AdviseAsLegalServices)
+            ? AccessDecision.Allow(LegalServicesConsulted)
+            : read;
+    }
+
+    public const string LegalServicesConsulted = "Legal Services consultation (policy 10.2)";
+
+    /// <summary>
+    /// Who is named on a restricted case when a transfer of it is accepted: the worker who takes it,
+    /// so they are not locked out of their own case. Nobody for a case that is not restricted.
+    /// </summary>
+    public static IReadOnlyList<Guid> NamedOnAcceptedTransfer(CaseFacts file, Guid newWorkerId, Guid acceptedBy)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.IsRestricted ? [.. new[] { newWorkerId, acceptedBy }.Distinct()] : [];
+    }
+
+    /// <summary>
     /// The read rules of <see cref="Decide"/> for one viewer over every case at once, for lists and
     /// searches that must ask the database which cases the viewer may read. Restricted cases the
     /// viewer is not named on are left out before these rules apply, as in <see cref="Decide"/>.

@@ -55,6 +55,18 @@ public sealed class CaseFile
     }
 
     /// <summary>
+    /// A manager's reallocation (policy 3.12): only to another worker in the same team. A move to
+    /// another team goes through a transfer, because the receiving team needs the transfer summary.
+    /// </summary>
+    public void ReallocateWithinTeam(Guid teamId, Guid workerId, Guid by, DateTimeOffset at, string? reason)
+    {
+        if (teamId != TeamId)
+            throw new ProcessRequiredException("transfer-required",
+                "A case moves to another team by a transfer, with its transfer summary (policy 3.12). Propose a transfer instead.", "team", "transfer");
+        Reallocate(teamId, workerId, by, at, reason);
+    }
+
+    /// <summary>
     /// Records that the case was closed. Policy 6.6: only after a manager authorised closure —
     /// the closure workflow is the only caller outside demo data.
     /// </summary>

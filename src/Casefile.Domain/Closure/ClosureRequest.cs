@@ -4,7 +4,7 @@ using Casefile.Domain.Staff;
 
 namespace Casefile.Domain.Closure;
 
-public enum ClosureRequestStatus { Submitted, Returned, Authorised, Withdrawn }
+public enum ClosureRequestStatus { Submitted, Returned, Authorised, Withdrawn, EndedByTransfer }
 
 public enum LetterRecipientKind { ParentOrCarer, Professional }
 
@@ -142,6 +142,20 @@ public sealed class ClosureRequest
     }
 
     /// <summary>
+    /// Policy 3.12, 6.3 and 6.5: a transfer that is accepted ends any open request to close the case.
+    /// The request was the previous worker's, agreed with their line manager; the new worker asks
+    /// afresh, with their own summary, to their own line.
+    /// </summary>
+    public void EndByTransfer(Guid transferId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (transferId == Guid.Empty) throw new ArgumentException("The transfer that ends the request", nameof(transferId));
+        Status = ClosureRequestStatus.EndedByTransfer;
+        DecidedAt = now;
+        Touch();
+    }
+
+    /// <summary>
     /// Policy 6.3 and 6.5: a principal or practice manager (or a divisional manager above them) in the
     /// worker's own line; never the person who asked, even when that person is a manager.
     /// </summary>
@@ -174,6 +188,7 @@ public sealed class ClosureRequest
         ClosureRequestStatus.Authorised => "This request has already been authorised",
         ClosureRequestStatus.Returned => "This request was returned to the worker; it comes back once they change it",
         ClosureRequestStatus.Withdrawn => "This request was withdrawn",
+        ClosureRequestStatus.EndedByTransfer => "This request ended when the case was transferred",
         _ => "This request is waiting for a manager",
     };
 

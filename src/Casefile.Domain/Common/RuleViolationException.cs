@@ -18,3 +18,23 @@ public class RuleViolationException(string rule, string message, string? field =
 /// somebody else changed it first). Answered as 409 by the API.
 /// </summary>
 public sealed class StateConflictException(string rule, string message) : RuleViolationException(rule, message);
+
+/// <summary>
+/// The action must go through another process of the policy (a move to another team is a transfer,
+/// not a reallocation). Answered as 422 with the rule, the field at fault and the process to use.
+/// </summary>
+public sealed class ProcessRequiredException(string rule, string message, string field, string process)
+    : RuleViolationException(rule, message, field)
+{
+    public string Process { get; } = process;
+}
+
+/// <summary>
+/// Too many of one kind of action by one person in a short time (a burst of emergency access or
+/// exports): refused and reported to their managers. Answered as 429 with the rule.
+/// </summary>
+public sealed class BurstLimitException(string rule, string message, int limit, TimeSpan window) : RuleViolationException(rule, message)
+{
+    public int Limit { get; } = limit;
+    public TimeSpan Window { get; } = window;
+}

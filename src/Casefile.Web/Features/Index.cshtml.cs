@@ -4,11 +4,13 @@ using Casefile.Web.Infrastructure;
 
 namespace Casefile.Web.Features;
 
-public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessLogs logs, Access.ReviewEmergencyAccess review, Records.OutstandingRecords outstanding) : CasefilePageModel
+public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessLogs logs, Access.ReviewEmergencyAccess review, Records.OutstandingRecords outstanding, BurstAlerts bursts) : CasefilePageModel
 {
     public (int Drafts, int Overdue) WriteUps { get; private set; }
 
     public IReadOnlyList<Access.EmergencyAccessView> EmergencyToReview { get; private set; } = [];
+
+    public IReadOnlyList<BurstAlert> Bursts { get; private set; } = [];
 
     public IReadOnlyList<CaseListItem> Mine { get; private set; } = [];
     public IReadOnlyList<CaseListItem> Teams { get; private set; } = [];
@@ -26,6 +28,7 @@ public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessL
             WriteUps = await outstanding.CountsAsync(ct);
         }
         EmergencyToReview = await logs.EmergencyForReviewAsync(ct);
+        Bursts = await bursts.ForMeAsync(ct);
     }
 
     public Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostReviewAsync(Guid emergencyAccessId, string? note, CancellationToken ct) => TryAsync(async () =>

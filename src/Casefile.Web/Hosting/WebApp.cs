@@ -88,6 +88,8 @@ public static class WebApp
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<CaseScope>();
+        services.AddScoped<BurstGuard>();
+        services.AddScoped<BurstAlerts>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<DemoSeeder>();
         services.AddFeatureHandlers();

@@ -93,6 +93,9 @@ public sealed class CasefileOptions
     public string DataDirectory { get; set; } = "data";
     public bool SeedDemo { get; set; }
     public AccessOptions Access { get; set; } = new();
+
+    /// <summary>Limits on bursts of emergency access and exports by one person (issue 15, item 13).</summary>
+    public BurstLimits Bursts { get; set; } = new();
     public int IdleTimeoutMinutes { get; set; } = 30;
     public int AbsoluteTimeoutHours { get; set; } = 10;
 

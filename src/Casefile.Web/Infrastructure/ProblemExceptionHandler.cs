@@ -50,6 +50,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 var fields = Validation(many.Violations.GroupBy(v => v.Field ?? "body").ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
                 fields.Extensions["rule"] = many.Rule;
                 return fields;
+            case ProcessRequiredException p:
+                var process = Problem(StatusCodes.Status422UnprocessableEntity, "The policy does not allow this", p.Message, p.Rule);
+                process.Extensions["field"] = p.Field;
+                process.Extensions["process"] = p.Process;
+                process.Extensions["errors"] = new Dictionary<string, string[]> { [p.Field!] = [p.Message] };
+                return process;
+            case BurstLimitException b:
+                return Problem(StatusCodes.Status429TooManyRequests, "Too many in a short time", b.Message, b.Rule);
             case StateConflictException c:
                 return Problem(StatusCodes.Status409Conflict, "This conflicts with the record as it is now", c.Message, c.Rule);
             case RuleViolationException r when r.Field is not null:

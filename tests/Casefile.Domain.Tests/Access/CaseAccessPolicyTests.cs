@@ -149,4 +149,59 @@ public sealed class CaseAccessPolicyTests
         grant.Review(Someone, Now, "Checked with the duty manager");
         Should.Throw<Casefile.Domain.Common.StateConflictException>(() => grant.Review(Someone, Now, "again"));
     }
+    // Transfers (policy 3.12 with 3.4): who sees and decides a transfer into MyTeam of a case held elsewhere.
+    [Theory]
+    [InlineData(StaffRole.PracticeManager, false, false, false, "allowed")]
+    [InlineData(StaffRole.PracticeManager, true, true, false, "allowed")]
+    [InlineData(StaffRole.PracticeManager, true, false, false, "404")]
+    [InlineData(StaffRole.PrincipalManager, true, false, false, "404")]
+    [InlineData(StaffRole.SocialWorker, false, false, true, "allowed")]
+    [InlineData(StaffRole.SocialWorker, true, false, true, "404")]
+    [InlineData(StaffRole.SocialWorker, false, false, false, "403")]
+    [InlineData(StaffRole.Legal, true, false, false, "404")]
+    [InlineData(StaffRole.RecordsManager, false, false, false, "403")]
+    public void SeeTransfer_ForRoleAndRestriction_AllowsOnlyTheReceivingManagerTheRequesterAndReadersAndOnlyNamedOnRestricted(
+        string role, bool restricted, bool named, bool requester, string expected)
+    {
+        var file = new CaseFacts(Guid.NewGuid(), OtherTeam, Someone, CaseStatus.Open) { IsRestricted = restricted, ViewerIsNamed = named };
+
+        var decision = CaseAccessPolicy.SeeTransfer(ViewerFor(role), file, MyTeam, requester ? Me : Someone, new AccessOptions(), Now);
+
+        (decision.Allowed ? "allowed" : decision.MayKnowItExists ? "403" : "404").ShouldBe(expected);
+    }
+
+    [Fact]
+    public void NamedOnAcceptedTransfer_WhenRestricted_NamesTheNewWorker_AndNobodyOtherwise()
+    {
+        var worker = Guid.NewGuid();
+        CaseAccessPolicy.NamedOnAcceptedTransfer(Facts(Relationship.RestrictedNamed), worker, Me).ShouldBe([worker, Me]);
+        CaseAccessPolicy.NamedOnAcceptedTransfer(Facts(Relationship.OtherTeam), worker, Me).ShouldBeEmpty();
+    }
+    // Access requests (policy 10.2 with 3.4): Legal Services read any request, except on a restricted case they are not named on.
+    [Theory]
+    [InlineData(StaffRole.Legal, Relationship.OtherTeam, "allowed")]
+    [InlineData(StaffRole.Legal, Relationship.RestrictedNotNamed, "404")]
+    [InlineData(StaffRole.Legal, Relationship.RestrictedNamed, "allowed")]
+    [InlineData(StaffRole.SocialWorker, Relationship.OtherTeam, "403")]
+    [InlineData(StaffRole.SocialWorker, Relationship.SameTeam, "allowed")]
+    [InlineData(StaffRole.PracticeManager, Relationship.RestrictedNotNamed, "404")]
+    [InlineData(StaffRole.RecordsManager, Relationship.OtherTeam, "403")]
+    public void SeeAccessRequest_ForRoleAndRelationship_LetsLegalReadOnlyWhatIsNotHiddenFromThem(string role, Relationship relationship, string expected)
+    {
+        var decision = CaseAccessPolicy.SeeAccessRequest(ViewerFor(role), Facts(relationship), new AccessOptions(), Now);
+
+        (decision.Allowed ? "allowed" : decision.MayKnowItExists ? "403" : "404").ShouldBe(expected);
+    }
+    [Theory]
+    [InlineData(BurstKind.EmergencyAccess, 4, null)]
+    [InlineData(BurstKind.EmergencyAccess, 5, "emergency-access-burst")]
+    [InlineData(BurstKind.Export, 19, null)]
+    [InlineData(BurstKind.Export, 20, "export-burst")]
+    public void BurstRule_WhenTheLimitIsReachedInTheWindow_RefusesTheNext(BurstKind kind, int doneInWindow, string? refusedBy)
+    {
+        var refused = Record.Exception(() => BurstRule.Check(kind, doneInWindow, new BurstLimits()));
+
+        (refused as Casefile.Domain.Common.BurstLimitException)?.Rule.ShouldBe(refusedBy);
+        (refused is null).ShouldBe(refusedBy is null);
+    }
 }

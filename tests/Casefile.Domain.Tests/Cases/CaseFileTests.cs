@@ -26,6 +26,32 @@ public class CaseFileTests
     }
 
     [Fact]
+    public void ReallocateWithinTeam_WhenTheTeamChanges_RefusesTransferRequiredNamingTeam()
+    {
+        var team = Guid.NewGuid();
+        var worker = Guid.NewGuid();
+        var file = A.CaseFile().AllocatedTo(team, worker).Build();
+
+        var ex = Should.Throw<ProcessRequiredException>(() =>
+            file.ReallocateWithinTeam(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Now, "Moving to the long-term team"));
+
+        (ex.Rule, ex.Field, ex.Process).ShouldBe(("transfer-required", "team", "transfer"));
+        (file.TeamId, file.AllocatedWorkerId, file.Allocations.Count).ShouldBe((team, worker, 1));
+    }
+
+    [Fact]
+    public void ReallocateWithinTeam_WhenTheWorkerChangesInTheTeam_Reallocates()
+    {
+        var team = Guid.NewGuid();
+        var file = A.CaseFile().AllocatedTo(team, Guid.NewGuid()).Build();
+        var newWorker = Guid.NewGuid();
+
+        file.ReallocateWithinTeam(team, newWorker, Guid.NewGuid(), Now, "Worker on leave");
+
+        (file.TeamId, file.AllocatedWorkerId).ShouldBe((team, newWorker));
+    }
+
+    [Fact]
     public void Reallocate_WhenOnlyTheTeamChanges_Accepts()
     {
         var worker = Guid.NewGuid();

@@ -167,6 +167,27 @@ public class ClosureRequestTests
     }
 
     [Fact]
+    public void EndByTransfer_WhenOpen_EndsItSoTheNewWorkerCanAskAfresh()
+    {
+        var request = Request();
+
+        request.EndByTransfer(Guid.NewGuid(), Now);
+
+        request.Status.ShouldBe(ClosureRequestStatus.EndedByTransfer);
+        request.IsOpen.ShouldBeFalse();
+        Should.Throw<StateConflictException>(() => request.Withdraw(Worker, Now)).Rule.ShouldBe("request-decided");
+    }
+
+    [Fact]
+    public void EndByTransfer_WhenAuthorised_Conflicts()
+    {
+        var request = Request();
+        request.Authorise(Manager(), Complete, false, Now);
+
+        Should.Throw<StateConflictException>(() => request.EndByTransfer(Guid.NewGuid(), Now));
+    }
+
+    [Fact]
     public void Submit_WhenRecipientHasNoName_NamesTheField() =>
         Should.Throw<RuleViolationException>(() => ClosureRequest.Submit(Guid.NewGuid(), A.CaseFile().Build(), Summary(), [],
             [new LetterRecipient(LetterRecipientKind.ParentOrCarer, "Ms Smith", null), new LetterRecipient(LetterRecipientKind.Professional, " ", null)],

@@ -89,6 +89,24 @@ public sealed class AccessApiTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task LiftRestriction_ByANamedManagerWhoDoesNotManageTheCase_IsRefused(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.RestrictedCaseAsync(app, "hannah.price");
+        var hannah = await app.ClientAsync("hannah.price");
+        (await hannah.GetJsonAsync($"/api/v1/cases/{caseId}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var refused = await hannah.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/cases/{caseId}/restriction"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await app.ClientAsync("priya.shah")).SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/cases/{caseId}/restriction")))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.WithDbAsync(d => d.CaseFiles.Where(c => c.Id == caseId).Select(c => c.IsRestricted).SingleAsync())).ShouldBeTrue();
+
+        (await (await app.ClientAsync("daniel.hughes")).SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/cases/{caseId}/restriction")))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task LegalServices_WhenCaseSharedWithThem_CanReadIt(Db db)
     {
         var app = await TestApps.GetAsync(db);
@@ -144,6 +162,32 @@ public sealed class AccessApiTests
         (await manager.GetJsonAsync("/api/v1/users/amara.osei/access-log?from=not-a-date")).ShouldBeProblem(HttpStatusCode.BadRequest);
         (await (await app.ClientAsync("hannah.price")).GetJsonAsync("/api/v1/users/amara.osei/access-log")).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await (await app.ClientAsync("ben.carter")).GetJsonAsync("/api/v1/users/amara.osei/access-log")).ShouldBeProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task UserAccessLog_WhenTheWorkerOpenedARestrictedCaseHiddenFromTheManager_ShowsOnlyARestrictedCase(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (childId, caseId) = await Given.RestrictedCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var (_, child) = await worker.GetJsonAsync($"/api/v1/people/{childId}");
+        var family = child.Str("givenName")!;
+        (await worker.GetJsonAsync($"/api/v1/cases/{caseId}")).Status.ShouldBe(HttpStatusCode.OK);
+        (await worker.GetJsonAsync($"/api/v1/people?query={family}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var (status, log) = await (await app.ClientAsync("priya.shah")).GetJsonAsync("/api/v1/users/amara.osei/access-log");
+
+        status.ShouldBe(HttpStatusCode.OK, log.ToString());
+        var text = log.ToString();
+        text.ShouldNotContain(caseId.ToString());
+        text.ShouldNotContain(childId.ToString());
+        text.ShouldNotContain("Placement order");
+        text.ShouldNotContain(family);
+        log.GetProperty("entries").EnumerateArray().ShouldContain(e => e.Str("recordType") == "restricted-case");
+
+        // Daniel is named on the case: he sees what Amara opened.
+        var (_, named) = await (await app.ClientAsync("daniel.hughes")).GetJsonAsync("/api/v1/users/amara.osei/access-log");
+        named.GetProperty("entries").EnumerateArray().ShouldContain(e => e.Str("recordId") == caseId.ToString());
     }
 
     /// <summary>The policy matrix again, over HTTP against the running API, for the demo users.</summary>

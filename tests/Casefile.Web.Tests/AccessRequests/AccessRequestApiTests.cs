@@ -211,4 +211,62 @@ public sealed class AccessRequestApiTests
         (await (await app.ClientAsync("amara.osei")).GetJsonAsync($"/api/v1/access-requests/{Guid.NewGuid()}")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await (await app.ClientAsync("amara.osei")).GetAsync($"/api/v1/access-requests/{id}/disclosure.pdf")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
+    /// <summary>Every access-request endpoint, as (method, path) for the request; {p} and {i} stand for a proposal and an item.</summary>
+    internal static readonly (string Method, string Path, object? Body)[] Endpoints =
+    [
+        ("GET", "", null),
+        ("GET", "/bundle", null),
+        ("POST", "/redactions/{p}", new { decision = "accept" }),
+        ("POST", "/items/{i}/decision", new { decision = "release" }),
+        ("POST", "/consent", new { documentId = Guid.NewGuid() }),
+        ("POST", "/court-authority", new { documentId = Guid.NewGuid() }),
+        ("POST", "/extend", new { reason = "Complex request", requesterToldOn = "2026-01-05" }),
+        ("POST", "/approve", new { }),
+        ("POST", "/legal-advice", new { advice = "Redact the mother's details." }),
+        ("POST", "/release", new { }),
+        ("POST", "/guardian-access", new { documentId = Guid.NewGuid(), action = "viewed" }),
+        ("GET", "/disclosure-log", null),
+        ("GET", "/disclosure.pdf", null),
+        ("GET", "/disclosure-large-print.pdf", null),
+        ("GET", "/disclosure.html", null),
+        ("POST", "/bundle", new { everything = true }),
+    ];
+
+    internal static async Task<HttpStatusCode> CallAsync(HttpClient client, Guid id, (string Method, string Path, object? Body) endpoint, Guid proposal, Guid item)
+    {
+        var url = $"/api/v1/access-requests/{id}{endpoint.Path.Replace("{p}", proposal.ToString(), StringComparison.Ordinal).Replace("{i}", item.ToString(), StringComparison.Ordinal)}";
+        if (endpoint.Method == "GET") return (await client.GetAsync(url)).StatusCode;
+        return (await client.PostAsync(url, endpoint.Body!)).Status;
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task RestrictedCase_LegalNotNamed_IsRefused404OnEveryEndpoint_AndLegalNamedIsAllowed(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var legal = await app.ClientAsync("sam.fraser");
+        foreach (var named in new[] { false, true })
+        {
+            var s = await AccessScenario.CreateAsync(app);
+            var worker = await app.ClientAsync("amara.osei");
+            var id = await s.RequestAsync(worker, "subject-access");
+            var bundle = await AccessScenario.BuildAsync(worker, id, new { everything = true });
+            var proposal = bundle.GetProperty("proposals").EnumerateArray().Select(p => p.Id()).FirstOrDefault();
+            var review = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(6)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            (await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/cases/{s.CaseId}/restriction",
+                new { reason = "adoption", details = "Placement order", reviewOn = review, namedUsers = named ? new[] { "sam.fraser" } : [] }))
+                .Status.ShouldBe(HttpStatusCode.NoContent);
+
+            foreach (var endpoint in Endpoints)
+            {
+                var status = await CallAsync(legal, id, endpoint, proposal, Guid.NewGuid());
+                if (!named) status.ShouldBe(HttpStatusCode.NotFound, $"{endpoint.Method} {endpoint.Path}, Legal not named");
+                else if (endpoint.Path.Contains("{i}", StringComparison.Ordinal)) status.ShouldNotBeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.InternalServerError]); // no such item
+                else status.ShouldNotBeOneOf([HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.InternalServerError], $"{endpoint.Method} {endpoint.Path}, Legal named");
+            }
+            var (registered, body) = await legal.PostAsync("/api/v1/access-requests", new { kind = "subject-access", subjectId = s.ChildId, requesterName = "X", whatIsAsked = "All", identityChecks = "Passport seen", legalBasis = "UK GDPR Article 15", receivedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            registered.ShouldBe(named ? HttpStatusCode.Created : HttpStatusCode.NotFound, $"named {named}: {body}");
+            var (_, listed) = await legal.GetJsonAsync("/api/v1/access-requests");
+            (listed.GetProperty("requests").EnumerateArray().Any(r => r.Id("id") == id)).ShouldBe(named);
+        }
+    }
 }

@@ -76,6 +76,27 @@ public sealed class CaseApiTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Reallocate_WhenToAnotherTeam_Answers422TransferRequiredNamingTeamAndLeavesTheCase(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+
+        foreach (var user in new[] { "priya.shah", "daniel.hughes" })
+        {
+            var manager = await app.ClientAsync(user);
+            var answer = await manager.PostAsync($"/api/v1/cases/{caseId}/allocation",
+                new { team = "Riverside Family Support Team", allocatedWorker = "ben.carter", reason = "Family moved to Riverside" });
+            answer.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+            answer.Body.Str("rule").ShouldBe("transfer-required", user);
+            answer.Body.Str("field").ShouldBe("team");
+        }
+
+        var (_, file) = await (await app.ClientAsync("daniel.hughes")).GetJsonAsync($"/api/v1/cases/{caseId}");
+        file.Str("allocatedWorker").ShouldBe("amara.osei");
+        file.GetProperty("allocations").EnumerateArray().Count().ShouldBe(1);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task MyCases_WhenWorkerHasCases_ListsThem(Db db)
     {
         var app = await TestApps.GetAsync(db);

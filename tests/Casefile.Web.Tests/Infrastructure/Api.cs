@@ -109,6 +109,21 @@ public static class Given
         return body.Id();
     }
 
+    /// <summary>
+    /// A case allocated to amara.osei in Northgate, restricted (adoption) by daniel.hughes, who names
+    /// himself, amara.osei and <paramref name="namedUsers"/>.
+    /// </summary>
+    public static async Task<(Guid ChildId, Guid CaseId)> RestrictedCaseAsync(CasefileApp app, params string[] namedUsers)
+    {
+        var (child, caseId) = await OpenCaseAsync(app);
+        var manager = await app.ClientAsync("daniel.hughes");
+        var review = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(6)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (status, body) = await manager.PostAsync($"/api/v1/cases/{caseId}/restriction",
+            new { reason = "adoption", details = "Placement order made", reviewOn = review, namedUsers });
+        status.ShouldBe(HttpStatusCode.NoContent, body.ToString());
+        return (child, caseId);
+    }
+
     /// <summary>A child with an open case allocated to amara.osei in Northgate, accepted by daniel.hughes.</summary>
     public static async Task<(Guid ChildId, Guid CaseId)> OpenCaseAsync(CasefileApp app, string worker = "amara.osei", string team = "Northgate Children's Team", string manager = "daniel.hughes")
     {

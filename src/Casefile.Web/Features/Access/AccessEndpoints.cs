@@ -54,6 +54,8 @@ public static class AccessEndpoints
             return Results.NoContent();
         }).WithTags("Access").RequireAuthorization(Policies.CaseWork).WithSummary("A manager reviews a use of emergency access");
 
+        api.MapGet("/burst-alerts", async (Infrastructure.BurstAlerts alerts, CancellationToken ct) => Results.Ok(new { alerts = await alerts.ForMeAsync(ct) }))
+            .WithSummary("Bursts of emergency access or exports refused to people in the user's line (issue 15)");
         api.MapGet("/emergency-access", async (AccessLogs logs, CancellationToken ct) =>
             Results.Ok(new { results = await logs.EmergencyForReviewAsync(ct) }))
             .WithTags("Access").RequireAuthorization(Policies.CaseWork).WithSummary("Emergency access to your teams' cases waiting for review");

@@ -93,7 +93,7 @@ public sealed record EmergencyAccessCommand(string? Reason, int? Hours);
 /// Emergency access: a worker with no relationship to the case gives a written reason and may
 /// open it for at most 24 hours. Restricted cases cannot be opened this way (and are not found).
 /// </summary>
-public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
+public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock, BurstGuard bursts)
 {
     public async Task<EmergencyAccess> HandleAsync(Guid caseId, EmergencyAccessCommand command, CancellationToken ct)
     {
@@ -105,6 +105,7 @@ public sealed class RequestEmergencyAccess(AppDbContext db, CurrentUser user, Ca
         var current = (await access.PermissionsAsync(caseId, ct))!.Read;
         if (current.Allowed)
             throw new Domain.Common.StateConflictException("already-has-access", $"You can already open this case ({current.Basis.ToLowerInvariant()}).");
+        await bursts.CheckAsync(BurstKind.EmergencyAccess, caseId, ct);
         var grant = new EmergencyAccess(Guid.NewGuid(), caseId, user.Id, command.Reason, clock.GetUtcNow(),
             command.Hours is { } h ? TimeSpan.FromHours(h) : null);
         db.EmergencyAccesses.Add(grant);
@@ -186,7 +187,7 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
             throw new AccessDeniedException("Only a manager of the worker's team can see what the worker opened.");
         var (start, end, page) = Range(filter);
         var subjectId = subject.Id;
-        var result = await PageAsync(db.AuditEvents.AsNoTracking().Where(e => e.UserId == subjectId && e.OccurredAt >= start && e.OccurredAt < end), page, ct);
+        var result = await PageAsync(db.AuditEvents.AsNoTracking().Where(e => e.UserId == subjectId && e.OccurredAt >= start && e.OccurredAt < end), page, ct, maskFor: subjectId);
         audit.Record("view", "user-access-log", subject.UserName, reason: $"Page {page}: {result.Entries.Count} entries{Filtered(filter)}");
         await db.SaveChangesAsync(ct);
         return result;
@@ -209,13 +210,13 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
         (filter.User is { Length: > 0 } u ? $", person {u.Trim()}" : "") + (filter.From is { } f ? $", from {f:yyyy-MM-dd}" : "") + (filter.To is { } t ? $", to {t:yyyy-MM-dd}" : "");
 
     /// <summary>A page of events, newest first, with people's names and what each opened named where the log can say it.</summary>
-    private async Task<AccessLogPage> PageAsync(IQueryable<Data.Audit.AuditEvent> events, int page, CancellationToken ct)
+    private async Task<AccessLogPage> PageAsync(IQueryable<Data.Audit.AuditEvent> events, int page, CancellationToken ct, Guid? maskFor = null)
     {
         var rows = await (from e in events
                           orderby e.OccurredAt descending, e.Id descending
                           join u in db.Users on e.UserId equals u.Id into users
                           from u in users.DefaultIfEmpty()
-                          select new { e.Id, e.OccurredAt, e.UserName, Name = u == null ? null : u.DisplayName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel, e.CaseFileId })
+                          select new { e.Id, e.OccurredAt, e.UserName, Name = u == null ? null : u.DisplayName, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Reason, e.Channel, e.CaseFileId, e.PersonId })
             .Skip((page - 1) * AccessLogFilter.PageSize).Take(AccessLogFilter.PageSize + 1).ToListAsync(ct);
         var more = rows.Count > AccessLogFilter.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
@@ -229,15 +230,37 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
         if (documentIds.Count > 0)
             foreach (var d in await db.CaseDocuments.AsNoTracking().Where(d => documentIds.Contains(d.Id)).Select(d => new { d.Id, d.Title, d.IsRestricted }).ToListAsync(ct))
                 titles[d.Id.ToString()] = (d.Title, d.IsRestricted);
+        var hidden = maskFor is { } subjectId ? await HiddenFromViewerAsync(subjectId, ct) : null;
         var entries = rows.Select(r =>
         {
+            if (hidden is not null && ((r.CaseFileId is { } c && hidden.Cases.Contains(c)) || (r.PersonId is { } p && hidden.Children.Contains(p))))
+                return new AccessLogEntry(r.Id, r.OccurredAt, r.UserName, r.Name, "Opened a restricted case", r.Action, "restricted-case", null, r.Outcome,
+                    "A restricted case", r.Channel, null);
             var named = r.RecordId is not null && titles.TryGetValue(r.RecordId, out var t) ? t : ((string Title, bool Restricted)?)null;
+            var reason = hidden is { SubjectIsNamed: true } && r.Action == AuditAction.Search ? null : r.Reason;
             return new AccessLogEntry(r.Id, r.OccurredAt, r.UserName, r.Name,
-                AuditDescriptions.Describe(r.Action, r.RecordType, r.Outcome, r.Reason, named?.Title, named?.Restricted == true),
-                r.Action, r.RecordType, r.RecordId, r.Outcome, r.Reason, r.Channel, r.CaseFileId);
+                AuditDescriptions.Describe(r.Action, r.RecordType, r.Outcome, reason, named?.Title, named?.Restricted == true),
+                r.Action, r.RecordType, r.RecordId, r.Outcome, reason, r.Channel, r.CaseFileId);
         }).ToList();
         return new AccessLogPage(entries, page, more);
     }
+
+    /// <summary>
+    /// What of a worker's activity the viewing manager may not see (policy 3.4: a restricted case is
+    /// seen only by the people named on it): events on a case, or about a child, hidden from the
+    /// viewer show only as "a restricted case", with no record or reason; when the worker is named on
+    /// such a case, the reasons of their searches (words and counts that could reveal the child) are blanked.
+    /// </summary>
+    private async Task<HiddenActivity> HiddenFromViewerAsync(Guid subjectId, CancellationToken ct)
+    {
+        var hiddenCases = (await access.HiddenCaseIds().ToListAsync(ct)).ToHashSet();
+        HashSet<Guid> hiddenChildren = hiddenCases.Count == 0 ? [] : (await access.HiddenChildIds().ToListAsync(ct)).ToHashSet();
+        var subjectSeesHidden = hiddenCases.Count > 0 && await db.CaseAccessGrants.AnyAsync(g => g.UserId == subjectId && g.Kind == GrantKind.Named
+            && g.RevokedAt == null && hiddenCases.Contains(g.CaseFileId), ct);
+        return new HiddenActivity(hiddenCases, hiddenChildren, subjectSeesHidden);
+    }
+
+    private sealed record HiddenActivity(HashSet<Guid> Cases, HashSet<Guid> Children, bool SubjectIsNamed);
 
     /// <summary>Emergency access to the cases of the teams the manager oversees: live and waiting for review.</summary>
     public async Task<IReadOnlyList<EmergencyAccessView>> EmergencyForReviewAsync(CancellationToken ct)

@@ -30,29 +30,20 @@ public sealed record GuardianAccessCommand(Guid? DocumentId, string? Action);
 
 /// <summary>
 /// Who may see and work on a request: the access policy on the subject's case decides, as for
-/// the case itself. Legal Services may read any request they are consulted on (policy 10.2):
-/// seeing what is to be disclosed is what they are asked to advise on. Every look is audited.
+/// the case itself (<see cref="CaseAccessPolicy.SeeAccessRequest"/>). Legal Services may read any
+/// request they are consulted on (policy 10.2), except on a restricted case they are not named on,
+/// which they cannot know exists. Every look is audited.
 /// </summary>
-public sealed class AccessRequestAccess(AppDbContext db, CaseScope access, CurrentUser user)
+public sealed class AccessRequestAccess(AppDbContext db, CaseScope access, CurrentUser user, TimeProvider clock)
 {
     public async Task<(AccessRequest Request, CaseHeading Heading, bool ViaLegal)> DemandAsync(Guid requestId, AccessAction action, string auditAction,
         CancellationToken ct, bool track = false)
     {
         var query = track ? db.AccessRequests : db.AccessRequests.AsNoTracking();
         var request = await query.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("The access request");
-        var viewer = await user.ViewerAsync(ct);
-        if (action == AccessAction.Read && viewer.May(StaffCapability.AdviseAsLegalServices))
-        {
-            var permissions = await access.PermissionsAsync(request.CaseFileId, ct);
-            if (permissions is not null && !permissions.Read.Allowed)
-            {
-                var heading = await (from c in db.CaseFiles
-                                     where c.Id == request.CaseFileId
-                                     join p in db.People on c.ChildId equals p.Id
-                                     select new CaseHeading(c.Reference, c.ChildId, p.GivenName + " " + p.FamilyName, p.DateOfBirth)).SingleAsync(ct);
-                return (request, heading, true);
-            }
-        }
+        if (action == AccessAction.Read && await access.FindAsync(request.CaseFileId, ct) is { Read.Allowed: false } opened
+            && CaseAccessPolicy.SeeAccessRequest(opened.Viewer, opened.Facts, user.AccessOptions, clock.GetUtcNow()).Allowed)
+            return (request, opened.Heading, true);
         var (_, caseHeading) = await access.DemandWithHeadingAsync(request.CaseFileId, action, auditAction, ct);
         return (request, caseHeading, false);
     }

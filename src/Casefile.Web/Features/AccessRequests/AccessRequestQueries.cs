@@ -35,7 +35,7 @@ public sealed class AccessRequestQueries(AppDbContext db, AccessRequestAccess ac
         var names = await NamesAsync([request.OwnerId, request.ApprovedById, request.LegalAdviceById], ct);
         var facts = await BundleQueries.FactsAsync(db, request, ct);
         var cal = await calendar.CurrentAsync(ct);
-        audit.Record(AuditAction.View, "access-request", id, request.CaseFileId, heading.ChildId, reason: viaLegal ? "Legal Services consultation (policy 10.2)" : null);
+        audit.Record(AuditAction.View, "access-request", id, request.CaseFileId, heading.ChildId, reason: viaLegal ? CaseAccessPolicy.LegalServicesConsulted : null);
         await db.SaveChangesAsync(ct);
         return new AccessRequestView(request.Id, request.CaseFileId, heading.Reference, request.SubjectPersonId, heading.ChildName, request.Kind.ApiName(),
             request.Kind.DisplayName(), request.RequesterName, request.RequesterOrganisation, request.WhatIsAsked, request.ReceivedOn, request.IdentityChecks,
@@ -51,7 +51,7 @@ public sealed class AccessRequestQueries(AppDbContext db, AccessRequestAccess ac
     {
         var (request, heading, viaLegal) = await access.DemandAsync(id, AccessAction.Read, AuditAction.View, ct);
         var view = await BundleQueries.ViewAsync(db, id, request.BundleBuiltAt, ct);
-        audit.Record(AuditAction.View, "disclosure-bundle", id, request.CaseFileId, heading.ChildId, reason: viaLegal ? "Legal Services consultation (policy 10.2)" : null);
+        audit.Record(AuditAction.View, "disclosure-bundle", id, request.CaseFileId, heading.ChildId, reason: viaLegal ? CaseAccessPolicy.LegalServicesConsulted : null);
         await db.SaveChangesAsync(ct);
         return view;
     }
@@ -63,7 +63,7 @@ public sealed class AccessRequestQueries(AppDbContext db, AccessRequestAccess ac
                           where e.AccessRequestId == id
                           join u in db.Users on e.ById equals u.Id
                           select new { e, u.DisplayName }).ToListAsync(ct);
-        audit.Record(AuditAction.View, "disclosure-log", id, request.CaseFileId, heading.ChildId, reason: viaLegal ? "Legal Services consultation (policy 10.2)" : null);
+        audit.Record(AuditAction.View, "disclosure-log", id, request.CaseFileId, heading.ChildId, reason: viaLegal ? CaseAccessPolicy.LegalServicesConsulted : null);
         await db.SaveChangesAsync(ct);
         return rows.OrderBy(r => r.e.At).Select(r => new DisclosureLogView(r.e.Id, r.e.Action, r.e.What, r.e.Recipient, r.e.DocumentId, r.DisplayName, r.e.At)).ToList();
     }

@@ -169,16 +169,15 @@ public sealed class MyCases(AppDbContext db, CurrentUser user, AuditTrail audit,
 public sealed record ReallocateCommand(string? Team, string? AllocatedWorker, string? Reason, Guid? Version);
 
 /// <summary>
-/// A manager moves a case to another worker or team. Every change is kept in the allocation
-/// history. (The transfer workflow with its summary, policy 3.12, builds on this.)
+/// A manager of the case's team moves it to another worker in that team. Every change is kept in the
+/// allocation history. A move to another team is a transfer with its summary (policy 3.12).
 /// </summary>
 public sealed class ReallocateCase(AppDbContext db, CurrentUser user, CaseScope access, AuditTrail audit, TimeProvider clock)
 {
     public async Task HandleAsync(Guid caseId, ReallocateCommand command, CancellationToken ct)
     {
         await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
-        if (!(await user.ViewerAsync(ct)).May(StaffCapability.ManageTeams))
-            throw new AccessDeniedException("Only a manager can reallocate a case.", "Ask the team manager to reallocate it.");
+        await access.OpenForAsync(caseId, CaseCapability.Manage, AuditAction.Update, ct);
         var file = await db.CaseFiles.Include(c => c.Allocations).SingleAsync(c => c.Id == caseId, ct);
         if (command.Version is { } version && version != file.Version)
             throw new Domain.Common.StateConflictException("stale-edit", "The case was changed after you opened it. Reload it and try again.");
@@ -186,10 +185,8 @@ public sealed class ReallocateCase(AppDbContext db, CurrentUser user, CaseScope 
         errors.Required(command.Reason, "reason", "Enter the reason for the change", 1000);
         errors.ThrowIfAny();
         var (team, worker) = await StaffLookup.ResolveAllocationAsync(db, command.Team, command.AllocatedWorker, required: true, ct);
-        var viewer = await user.ViewerAsync(ct);
-        if (!viewer.Manages(team!.Id))
-            throw ValidationFailedException.For("team", $"You can only allocate to teams you manage. {team.Name} is not one of them");
-        file.Reallocate(team.Id, worker!.Id, user.Id, clock.GetUtcNow(), command.Reason);
+        // Policy 3.12: another team only by a transfer (422 transfer-required); a manager of the case's team reallocates within it.
+        file.ReallocateWithinTeam(team!.Id, worker!.Id, user.Id, clock.GetUtcNow(), command.Reason);
         db.Chronology.Add(new ChronologyEntry(caseId, clock.GetUtcNow(), ChronologyKind.Allocation, $"Allocated to {worker.DisplayName}, {team.Name}",
             command.Reason, caseId, user.Id, significant: false));
         audit.Record(AuditAction.Update, "case-allocation", caseId, caseId, file.ChildId, reason: command.Reason);

@@ -37,7 +37,7 @@ public sealed record ChronologyPage(Guid CaseId, string CaseReference, Guid Chil
 /// time by keyset (the 200th page costs what the first does), filtered by kind, significance,
 /// dates and words. Every look is audited.
 /// </summary>
-public sealed class GetChronology(AppDbContext db, CaseScope access, AuditTrail audit)
+public sealed class GetChronology(AppDbContext db, CaseScope access, AuditTrail audit, BurstGuard bursts)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -54,7 +54,9 @@ public sealed class GetChronology(AppDbContext db, CaseScope access, AuditTrail 
     {
         var filter = Parse(query, export);
         // The access facts and the heading (reference, child) come in one query.
-        var (_, head) = await access.DemandWithHeadingAsync(caseId, AccessAction.Read, AuditAction.View, ct);
+        // Exporting follows the policy table's export column (never by emergency access), and a burst of exports is refused.
+        var (_, head) = await access.DemandWithHeadingAsync(caseId, export ? AccessAction.Export : AccessAction.Read, export ? "export" : AuditAction.View, ct);
+        if (export) await bursts.CheckAsync(BurstKind.Export, caseId, ct);
 
         var matching = Filtered(caseId, filter);
         // A page after the first came from a link on an earlier one, which gave the total: counting again

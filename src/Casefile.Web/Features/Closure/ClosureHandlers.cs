@@ -60,6 +60,7 @@ internal static class ClosureInput
         ClosureRequestStatus.Submitted => "submitted",
         ClosureRequestStatus.Returned => "returned",
         ClosureRequestStatus.Authorised => "authorised",
+        ClosureRequestStatus.EndedByTransfer => "ended-by-transfer",
         _ => "withdrawn",
     };
 
@@ -312,7 +313,8 @@ public sealed class ClosureQueries(AppDbContext db, CaseScope access, CurrentUse
         join u in db.Users on r.RequestedBy equals u.Id
         select new ClosureQueueItem(r.Id, c.Id, c.Reference, p.GivenName + " " + p.FamilyName, u.DisplayName, r.RequestedAt,
             r.Status == ClosureRequestStatus.Submitted ? "submitted" : r.Status == ClosureRequestStatus.Returned ? "returned"
-            : r.Status == ClosureRequestStatus.Authorised ? "authorised" : "withdrawn");
+            : r.Status == ClosureRequestStatus.Authorised ? "authorised"
+            : r.Status == ClosureRequestStatus.EndedByTransfer ? "ended-by-transfer" : "withdrawn");
 
     private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Casefile.Data;
 using Casefile.Domain.Access;
+using Casefile.Domain.Closure;
 using Casefile.Domain.Common;
 using Casefile.Domain.Records;
 using Casefile.Domain.Staff;
@@ -85,7 +86,7 @@ internal static class TransferStaff
 /// The receiving manager accepts the transfer (choosing the worker) or returns it. Acceptance
 /// reallocates the case and writes the transfer of responsibility on the case record (policy 3.12).
 /// </summary>
-public sealed class DecideTransfer(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class DecideTransfer(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task<CaseTransfer> AcceptAsync(Guid id, AcceptTransferCommand command, CancellationToken ct)
     {
@@ -107,6 +108,23 @@ public sealed class DecideTransfer(AppDbContext db, CurrentUser user, AuditTrail
             $"Case transferred from {names[transfer.FromTeamId]} to {names[transfer.ToTeamId]}",
             $"Now held by {worker}. Reason for involvement: {s.ReasonForInvolvement} Assessment: {s.Assessment} Plan: {s.Plan} Actions: {s.ActionsUndertaken}",
             transfer.Id, user.Id, significant: true));
+        // A restricted case: the worker who takes it is named on it, or they would be locked out of their own case.
+        var facts = await access.FactsAsync(file.Id, ct);
+        var alreadyNamed = await db.CaseAccessGrants.Where(g => g.CaseFileId == file.Id && g.Kind == GrantKind.Named && g.RevokedAt == null)
+            .Select(g => g.UserId).ToListAsync(ct);
+        foreach (var named in CaseAccessPolicy.NamedOnAcceptedTransfer(facts!, file.AllocatedWorkerId, user.Id).Except(alreadyNamed))
+            db.CaseAccessGrants.Add(new CaseAccessGrant(Guid.NewGuid(), file.Id, named, GrantKind.Named, user.Id, now, "Named when the case was transferred to them"));
+        access.Forget(file.Id);
+        // Policy 6.3, 6.5: the previous worker's request to close ends with the transfer; the new worker asks afresh.
+        foreach (var closure in await db.ClosureRequests.Where(r => r.CaseFileId == file.Id
+                     && (r.Status == ClosureRequestStatus.Submitted || r.Status == ClosureRequestStatus.Returned)).ToListAsync(ct))
+        {
+            closure.EndByTransfer(transfer.Id, now);
+            db.Chronology.Add(new ChronologyEntry(file.Id, now, ChronologyKind.Transfer, "Request to close the case ended by the transfer",
+                $"The request to close the case made on {closure.RequestedAt.ToLondonDate().Display()} ended when the case was transferred to {worker}. The new worker can ask for closure with their own summary.",
+                transfer.Id, user.Id, significant: false));
+            audit.Record(AuditAction.Update, "closure-request", closure.Id, file.Id, reason: "ended by transfer");
+        }
         audit.Record(AuditAction.Decide, "transfer", transfer.Id, file.Id, reason: "accepted");
         await db.SaveChangesAsync(ct);
         return transfer;
@@ -123,25 +141,27 @@ public sealed class DecideTransfer(AppDbContext db, CurrentUser user, AuditTrail
 
     public async Task WithdrawAsync(Guid id, CancellationToken ct)
     {
-        var transfer = await db.CaseTransfers.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("The transfer");
+        var (transfer, _) = await LoadAsync(id, ct);
         transfer.Withdraw(user.Id, clock.GetUtcNow());
         audit.Record(AuditAction.Update, "transfer", transfer.Id, transfer.CaseFileId, reason: "withdrawn");
         await db.SaveChangesAsync(ct);
     }
 
     // The receiving manager may not yet have access to the case (it is not in their team yet): the
-    // transfer itself is their reason to read it, so the decision is by team, not by the case access policy.
+    // transfer itself is their reason to read it (CaseAccessPolicy.SeeTransfer), except on a
+    // restricted case, where only the people named on it may see its transfer.
     private async Task<(CaseTransfer, ReceivingManager)> LoadAsync(Guid id, CancellationToken ct)
     {
         var transfer = await db.CaseTransfers.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("The transfer");
         var viewer = await user.ViewerAsync(ct);
-        var manages = viewer.Manages(transfer.ToTeamId);
-        if (!manages && user.Id != transfer.RequestedBy)
+        var facts = await access.FactsAsync(transfer.CaseFileId, ct) ?? throw new NotFoundException("The transfer");
+        var decision = CaseAccessPolicy.SeeTransfer(viewer, facts, transfer.ToTeamId, transfer.RequestedBy, user.AccessOptions, clock.GetUtcNow());
+        if (!decision.Allowed)
         {
-            await audit.RecordRefusalAsync(AuditAction.Decide, "transfer", id, transfer.CaseFileId, "Not a manager of the receiving team", ct);
+            await audit.RecordRefusalAsync(AuditAction.Decide, "transfer", id, transfer.CaseFileId, decision.Basis, ct);
             throw new NotFoundException("The transfer");
         }
-        return (transfer, new ReceivingManager(user.Id, viewer.Roles, manages));
+        return (transfer, new ReceivingManager(user.Id, viewer.Roles, viewer.Manages(transfer.ToTeamId)));
     }
 }
 
@@ -150,15 +170,23 @@ public sealed record TransferView(Guid Id, Guid CaseId, string CaseReference, st
     string ReasonForInvolvement, string Assessment, string Plan, string ActionsUndertaken);
 
 /// <summary>Reads transfers: one, a case's, and the receiving manager's queue.</summary>
-public sealed class TransferQueries(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit)
+public sealed class TransferQueries(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock)
 {
     public async Task<TransferView> GetAsync(Guid id, CancellationToken ct)
     {
         var transfer = await db.CaseTransfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("The transfer");
         var viewer = await user.ViewerAsync(ct);
-        // The receiving manager reads the transfer they are deciding (or decided) before the case is theirs.
+        // The receiving manager reads the transfer they are deciding (or decided) before the case is theirs;
+        // a restricted case's transfer only if they are named on it (CaseAccessPolicy.SeeTransfer).
+        var facts = await access.FactsAsync(transfer.CaseFileId, ct) ?? throw new NotFoundException("The transfer");
+        var decision = CaseAccessPolicy.SeeTransfer(viewer, facts, transfer.ToTeamId, transfer.RequestedBy, user.AccessOptions, clock.GetUtcNow());
+        if (!decision.Allowed && !decision.MayKnowItExists)
+        {
+            await audit.RecordRefusalAsync(AuditAction.View, "transfer", id, transfer.CaseFileId, decision.Basis, ct);
+            throw new NotFoundException("The transfer");
+        }
+        if (!decision.Allowed) await access.DemandAsync(transfer.CaseFileId, AccessAction.Read, AuditAction.View, ct); // audited 403, with how to get access
         var receiving = viewer.Manages(transfer.ToTeamId);
-        if (!receiving) await access.DemandAsync(transfer.CaseFileId, AccessAction.Read, AuditAction.View, ct);
         var view = await Views(db.CaseTransfers.Where(t => t.Id == id)).SingleAsync(ct);
         audit.Record(AuditAction.View, "transfer", id, transfer.CaseFileId, reason: receiving ? "Receiving manager" : null);
         await db.SaveChangesAsync(ct);
