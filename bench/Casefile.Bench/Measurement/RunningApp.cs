@@ -1,7 +1,9 @@
 using Casefile.Data;
+using Casefile.Data.Identity;
 using Casefile.Web.Auth;
 using Casefile.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Casefile.Bench.Measurement;
@@ -64,6 +66,20 @@ public sealed class RunningApp : IAsyncDisposable
         await using var scope = _app.Services.CreateAsyncScope();
         var (_, token) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(userId, "benchmark", TimeSpan.FromHours(4), ct);
         return token;
+    }
+
+    /// <summary>
+    /// Gives a generated user (made without a password) a password, through the application's own
+    /// <see cref="UserManager{TUser}"/> as an administrator would, so they can sign in with the form.
+    /// </summary>
+    public async Task SetPasswordAsync(Guid userId, string password, CancellationToken ct)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No user {userId}.");
+        ct.ThrowIfCancellationRequested();
+        var result = user.PasswordHash is null ? await users.AddPasswordAsync(user, password) : IdentityResult.Success;
+        if (!result.Succeeded) throw new InvalidOperationException($"Setting {user.UserName}'s password: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 
     public async ValueTask DisposeAsync()

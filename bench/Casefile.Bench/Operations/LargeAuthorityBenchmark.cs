@@ -33,6 +33,9 @@ public static class LargeAuthorityBenchmark
     public const string SearchWord = RecordWriter.SearchedWord;
 
     private const int PageSize = 50;
+
+    /// <summary>The password the benchmark gives the workers who open the case page (the generator makes users without one).</summary>
+    private const string BenchPassword = "casefile-bench-password";
     private const int Rounds = 3;
 
     public static readonly string[] ToCome =
@@ -126,6 +129,46 @@ public static class LargeAuthorityBenchmark
                 i => client.TimeAsync(HttpMethod.Get, $"/api/v1/people/{sample[i % sample.Count].ChildId}", sampleTokens[i % sample.Count], null, HttpStatusCode.OK, ct),
                 i => floor.PersonAsync(sample[i % sample.Count].ChildId, ct), ct);
             ops.Add(Read("person", 1, "Child's page: the person", "GET /api/v1/people/{childId}", app2, floor2, 50, goalMet));
+        }
+
+        // 1. The case page as users open it: the HTML page, each worker signed in through the sign-in form with a session cookie.
+        Func<Task<double>>? openCasePage = null;
+        // Its floor: the page's own SELECTs, captured once per case from EF Core's diagnostic events and run again by hand
+        // over plain ADO.NET in one transaction, plus one audit row, as the API read's floor adds one.
+        {
+            var pageCases = sample.Take(Math.Min(sample.Count, runs)).ToList();
+            var sessions = new Dictionary<Guid, CookieSession>();
+            foreach (var workerId in pageCases.Select(c => c.WorkerId).Distinct())
+            {
+                await app.SetPasswordAsync(workerId, BenchPassword, ct);
+                sessions[workerId] = await CookieSession.SignInAsync(http, workers[workerId].UserName, BenchPassword, ct);
+            }
+            var pageReads = new List<IReadOnlyList<TracedCall>>();
+            using (var trace = EfTrace.StartCopying())
+            {
+                foreach (var c in pageCases)
+                {
+                    trace.Take();
+                    var (_, html) = await sessions[c.WorkerId].SendAsync(HttpMethod.Get, $"/cases/{c.Id}", null, HttpStatusCode.OK, ct);
+                    if (!html.Contains($"/cases/{c.Id}/", StringComparison.OrdinalIgnoreCase) || html.Contains("Input.Password", StringComparison.Ordinal))
+                        throw new InvalidOperationException($"GET /cases/{c.Id} as {sessions[c.WorkerId].UserName} did not show the case page.");
+                    var reads = trace.Take().Where(x => x.Kind == "command" && x.Label.StartsWith("SELECT", StringComparison.Ordinal)).ToList();
+                    if (reads.Count == 0) throw new InvalidOperationException($"GET /cases/{c.Id}: no SELECT was seen.");
+                    pageReads.Add(reads);
+                }
+            }
+            openCasePage = async () => (await sessions[pageCases[0].WorkerId].SendAsync(HttpMethod.Get, $"/cases/{pageCases[0].Id}", null, HttpStatusCode.OK, ct)).Ms;
+            var statements = pageReads.Select(r => r.Count).Order().ToArray()[pageReads.Count / 2];
+            Console.WriteLine($"  case page: {statements} SELECTs (median over {pageReads.Count} cases): {string.Join("; ", pageReads[0].Select(x => x.Label))}");
+            var (app3, floor3) = await MeasureAsync("case page", runs, warmUp,
+                async i => (await sessions[pageCases[i % pageCases.Count].WorkerId].SendAsync(HttpMethod.Get, $"/cases/{pageCases[i % pageCases.Count].Id}", null,
+                    HttpStatusCode.OK, ct)).Ms,
+                async i => (await floor.ReplayAsync(pageReads[i % pageCases.Count], ct)).Ms, ct);
+            var page = Read("case-page", 1, "Child's page: the case page as users open it (HTML, signed in with a cookie)", "GET /cases/{id}", app3, floor3, 50, goalMet);
+            ops.Add(page with
+            {
+                Note = $"{page.Note}; the floor: the page's own {statements} SELECTs (median) run by hand over ADO.NET, plus one audit row",
+            });
         }
 
         // 2. The chronology of the child with the longest history: the first page, and the 200th (or the deepest there is).
@@ -291,13 +334,15 @@ public static class LargeAuthorityBenchmark
         var plans = new List<QueryPlan>();
         if (!once)
         {
-            foreach (var (name, url, token) in new[]
+            var managerToken = await TokenAsync(target.Worker.ManagerId);
+            foreach (var (name, request) in new (string, Func<Task<double>>)[]
             {
-                ("case file", $"/api/v1/cases/{sample[0].Id}", sampleTokens[0]),
-                ("access log", $"/api/v1/cases/{target.CaseFileId}/access-log", await TokenAsync(target.Worker.ManagerId)),
+                ("case file", () => client.TimeAsync(HttpMethod.Get, $"/api/v1/cases/{sample[0].Id}", sampleTokens[0], null, HttpStatusCode.OK, ct)),
+                ("case page (HTML)", openCasePage!),
+                ("access log", () => client.TimeAsync(HttpMethod.Get, $"/api/v1/cases/{target.CaseFileId}/access-log", managerToken, null, HttpStatusCode.OK, ct)),
             })
             {
-                breakdown.Add(await TraceAsync(client, name, url, token, 20, ct));
+                breakdown.Add(await TraceAsync(name, request, 20));
             }
             plans.Add(await floor.ExplainAccessLogAsync(target.CaseFileId, ct));
         }
@@ -450,7 +495,7 @@ public static class LargeAuthorityBenchmark
         return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
-    private static async Task<RequestBreakdown> TraceAsync(Client client, string name, string url, string token, int requests, CancellationToken ct)
+    private static async Task<RequestBreakdown> TraceAsync(string name, Func<Task<double>> request, int requests)
     {
         var per = new List<(double Ms, List<TracedCall> Calls)>();
         using (var trace = EfTrace.Start())
@@ -458,7 +503,7 @@ public static class LargeAuthorityBenchmark
             for (var i = 0; i < requests + 3; i++)
             {
                 trace.Take();
-                var ms = await client.TimeAsync(HttpMethod.Get, url, token, null, HttpStatusCode.OK, ct);
+                var ms = await request();
                 var calls = trace.Take();
                 if (i >= 3) per.Add((ms, calls));
             }
@@ -556,19 +601,59 @@ public static class LargeAuthorityBenchmark
                         }
                     } while (await reader.NextResultAsync(ct));
                 }
-                await using (var audit = connection.CreateCommand())
-                {
-                    audit.Transaction = tx;
-                    audit.CommandText = "INSERT INTO bench_floor_audit (at, record_id, action, hash) VALUES (@at, @id, 'read', @hash)";
-                    var id = Guid.NewGuid();
-                    Add(audit, "@at", Sqlite ? DateTimeOffset.UtcNow.UtcTicks : DateTimeOffset.UtcNow);
-                    Add(audit, "@id", Id(id));
-                    Add(audit, "@hash", Convert.ToHexString(SHA256.HashData(id.ToByteArray())));
-                    await audit.ExecuteNonQueryAsync(ct);
-                }
+                await AuditRowAsync(connection, tx, ct);
                 await tx.CommitAsync(ct);
             }
             return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, rows);
+        }
+
+        /// <summary>
+        /// Statements a request made, as EF Core sent them (text and parameters), run again on one
+        /// connection in one transaction with every column of every row read, then one audit row, committed.
+        /// </summary>
+        public async Task<(double Ms, long Rows)> ReplayAsync(IReadOnlyList<TracedCall> reads, CancellationToken ct)
+        {
+            var parameters = reads.Select(r => (r.Copies ?? []).Select(EfTrace.Copy).ToList()).ToList();
+            var start = Stopwatch.GetTimestamp();
+            long rows = 0;
+            await using (var connection = Open())
+            {
+                await connection.OpenAsync(ct);
+                if (Sqlite) await PragmasAsync(connection, ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                for (var k = 0; k < reads.Count; k++)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = tx;
+                    command.CommandText = reads[k].Sql;
+                    command.Parameters.AddRange(parameters[k].ToArray());
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    do
+                    {
+                        var values = new object[reader.FieldCount];
+                        while (await reader.ReadAsync(ct))
+                        {
+                            reader.GetValues(values);
+                            rows++;
+                        }
+                    } while (await reader.NextResultAsync(ct));
+                }
+                await AuditRowAsync(connection, tx, ct);
+                await tx.CommitAsync(ct);
+            }
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, rows);
+        }
+
+        private async Task AuditRowAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+        {
+            await using var audit = connection.CreateCommand();
+            audit.Transaction = tx;
+            audit.CommandText = "INSERT INTO bench_floor_audit (at, record_id, action, hash) VALUES (@at, @id, 'read', @hash)";
+            var id = Guid.NewGuid();
+            Add(audit, "@at", Sqlite ? DateTimeOffset.UtcNow.UtcTicks : DateTimeOffset.UtcNow);
+            Add(audit, "@id", Id(id));
+            Add(audit, "@hash", Convert.ToHexString(SHA256.HashData(id.ToByteArray())));
+            await audit.ExecuteNonQueryAsync(ct);
         }
 
         private static async Task PragmasAsync(DbConnection connection, CancellationToken ct)
