@@ -4,6 +4,7 @@ using Casefile.Web.Auth;
 using Casefile.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Casefile.Bench.Measurement;
@@ -53,7 +54,19 @@ public sealed class RunningApp : IAsyncDisposable
             ["Casefile:Audit:SigningKey"] = auditSigningKey,
             ["Casefile:Documents:Root"] = documentsRoot,
         };
-        var app = WebApp.CreateBuilder([], settings).Build();
+        var builder = WebApp.CreateBuilder([], settings);
+        // The pages live in Casefile.Web, which MVC finds by itself only when it is the entry assembly (or a web project's
+        // generated ApplicationPart attribute names it); here the entry assembly is the benchmark or its test host.
+        // Its compiled pages are a part of their own (CompiledRazorAssemblyPart), which the assembly's part factory makes.
+        builder.Services.AddMvcCore().ConfigureApplicationPartManager(parts =>
+        {
+            var web = typeof(WebApp).Assembly;
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(web).GetApplicationParts(web))
+            {
+                if (!parts.ApplicationParts.Any(p => p.GetType() == part.GetType() && p.Name == part.Name)) parts.ApplicationParts.Add(part);
+            }
+        });
+        var app = builder.Build();
         WebApp.UsePipeline(app);
         await app.StartAsync(ct);
         var address = new Uri(app.Urls.First(u => u.StartsWith("http://127.0.0.1", StringComparison.Ordinal)));
