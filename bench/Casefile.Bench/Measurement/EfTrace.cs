@@ -41,10 +41,14 @@ public sealed partial class EfTrace : IObserver<DiagnosticListener>, IObserver<K
     /// <summary>Also keeps a copy of every command's parameters (<see cref="TracedCall.Copies"/>), so the statements can be run again by hand.</summary>
     public static EfTrace StartCopying() => new(true);
 
-    /// <summary>A fresh copy of a parameter, with its value and its provider's type, free to add to another command.</summary>
+    /// <summary>
+    /// A parameter to add to another command, with its value bound as the application bound it. A SQLite parameter is
+    /// the same object: its collection does not own it, and a copy made from its public properties does not bind the same
+    /// (a Guid the application sends as text went as a blob, and every statement found no row).
+    /// </summary>
     public static DbParameter Copy(DbParameter p) => p switch
     {
-        SqliteParameter s => new SqliteParameter(s.ParameterName, s.Value) { SqliteType = s.SqliteType, Size = s.Size },
+        SqliteParameter s => s,
         ICloneable c => (DbParameter)c.Clone(),
         _ => throw new NotSupportedException($"Cannot copy a {p.GetType().Name}."),
     };
