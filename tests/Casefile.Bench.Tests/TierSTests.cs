@@ -52,7 +52,7 @@ public sealed class TierSTests
         d.ContentFiles.ShouldBeInRange(400, 500);
 
         var measured = result.Operations.ToDictionary(o => o.Key);
-        foreach (var key in new[] { "case", "person", "chronology-first", "chronology-deep", "write-1", "write-8", "stale-edit", "search-chronology", "access-log", "verify", "documents" })
+        foreach (var key in new[] { "case", "case-page", "person", "chronology-first", "chronology-deep", "write-1", "write-8", "stale-edit", "search-chronology", "access-log", "verify", "documents" })
         {
             measured.ShouldContainKey(key);
             measured[key].Casefile.ShouldNotBeNull();

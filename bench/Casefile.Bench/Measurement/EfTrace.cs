@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Casefile.Bench.Measurement;
 
 /// <summary>One database call EF Core made while serving a request: what, when it started, and how long it took.</summary>
-public sealed record TracedCall(string Kind, DateTimeOffset StartedAt, double Milliseconds, string? Sql, IReadOnlyList<KeyValuePair<string, object?>>? Parameters)
+public sealed record TracedCall(string Kind, DateTimeOffset StartedAt, double Milliseconds, string? Sql, IReadOnlyList<KeyValuePair<string, object?>>? Parameters,
+    IReadOnlyList<DbParameter>? Copies = null)
 {
     public string Label { get; } = Sql is null ? Kind.ToUpperInvariant() : EfTrace.Label(Sql);
 }
@@ -23,12 +26,32 @@ public sealed record TracedCall(string Kind, DateTimeOffset StartedAt, double Mi
 public sealed partial class EfTrace : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly ConcurrentQueue<TracedCall> _calls = new();
-    private readonly ConcurrentDictionary<Guid, (string Sql, List<KeyValuePair<string, object?>>? Parameters, DateTimeOffset At, double Ms)> _open = new();
+    private readonly ConcurrentDictionary<Guid, (string Sql, List<KeyValuePair<string, object?>>? Parameters, List<DbParameter>? Copies, DateTimeOffset At, double Ms)> _open = new();
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly bool _copyParameters;
 
-    private EfTrace() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    private EfTrace(bool copyParameters)
+    {
+        _copyParameters = copyParameters;
+        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
 
-    public static EfTrace Start() => new();
+    public static EfTrace Start() => new(false);
+
+    /// <summary>Also keeps a copy of every command's parameters (<see cref="TracedCall.Copies"/>), so the statements can be run again by hand.</summary>
+    public static EfTrace StartCopying() => new(true);
+
+    /// <summary>
+    /// A parameter to add to another command, with its value bound as the application bound it. A SQLite parameter is
+    /// the same object: its collection does not own it, and a copy made from its public properties does not bind the same
+    /// (a Guid the application sends as text went as a blob, and every statement found no row).
+    /// </summary>
+    public static DbParameter Copy(DbParameter p) => p switch
+    {
+        SqliteParameter s => s,
+        ICloneable c => (DbParameter)c.Clone(),
+        _ => throw new NotSupportedException($"Cannot copy a {p.GetType().Name}."),
+    };
 
     /// <summary>The calls made since the last time this was asked.</summary>
     public List<TracedCall> Take()
@@ -62,13 +85,14 @@ public sealed partial class EfTrace : IObserver<DiagnosticListener>, IObserver<K
                     ? executed.Command.Parameters.Cast<System.Data.Common.DbParameter>()
                         .Select(p => new KeyValuePair<string, object?>(p.ParameterName, p.Value is DBNull ? null : p.Value)).ToList()
                     : null;
+                var copies = _copyParameters ? executed.Command.Parameters.Cast<DbParameter>().Select(Copy).ToList() : null;
                 if (executed.ExecuteMethod == DbCommandMethod.ExecuteReader)
-                    _open[executed.CommandId] = (sql, parameters, executed.StartTime, executed.Duration.TotalMilliseconds);
+                    _open[executed.CommandId] = (sql, parameters, copies, executed.StartTime, executed.Duration.TotalMilliseconds);
                 else
-                    _calls.Enqueue(new TracedCall("command", executed.StartTime, executed.Duration.TotalMilliseconds, sql, parameters));
+                    _calls.Enqueue(new TracedCall("command", executed.StartTime, executed.Duration.TotalMilliseconds, sql, parameters, copies));
                 break;
             case DataReaderDisposingEventData disposing when _open.TryRemove(disposing.CommandId, out var open):
-                _calls.Enqueue(new TracedCall("command", open.At, Math.Max(open.Ms, disposing.Duration.TotalMilliseconds), open.Sql, open.Parameters));
+                _calls.Enqueue(new TracedCall("command", open.At, Math.Max(open.Ms, disposing.Duration.TotalMilliseconds), open.Sql, open.Parameters, open.Copies));
                 break;
             case TransactionEndEventData committed when e.Key == RelationalEventId.TransactionCommitted.Name:
                 _calls.Enqueue(new TracedCall("commit", committed.StartTime, committed.Duration.TotalMilliseconds, null, null));

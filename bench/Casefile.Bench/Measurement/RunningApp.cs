@@ -1,7 +1,10 @@
 using Casefile.Data;
+using Casefile.Data.Identity;
 using Casefile.Web.Auth;
 using Casefile.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Casefile.Bench.Measurement;
@@ -51,7 +54,19 @@ public sealed class RunningApp : IAsyncDisposable
             ["Casefile:Audit:SigningKey"] = auditSigningKey,
             ["Casefile:Documents:Root"] = documentsRoot,
         };
-        var app = WebApp.CreateBuilder([], settings).Build();
+        var builder = WebApp.CreateBuilder([], settings);
+        // The pages live in Casefile.Web, which MVC finds by itself only when it is the entry assembly (or a web project's
+        // generated ApplicationPart attribute names it); here the entry assembly is the benchmark or its test host.
+        // Its compiled pages are a part of their own (CompiledRazorAssemblyPart), which the assembly's part factory makes.
+        builder.Services.AddMvcCore().ConfigureApplicationPartManager(parts =>
+        {
+            var web = typeof(WebApp).Assembly;
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(web).GetApplicationParts(web))
+            {
+                if (!parts.ApplicationParts.Any(p => p.GetType() == part.GetType() && p.Name == part.Name)) parts.ApplicationParts.Add(part);
+            }
+        });
+        var app = builder.Build();
         WebApp.UsePipeline(app);
         await app.StartAsync(ct);
         var address = new Uri(app.Urls.First(u => u.StartsWith("http://127.0.0.1", StringComparison.Ordinal)));
@@ -64,6 +79,20 @@ public sealed class RunningApp : IAsyncDisposable
         await using var scope = _app.Services.CreateAsyncScope();
         var (_, token) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(userId, "benchmark", TimeSpan.FromHours(4), ct);
         return token;
+    }
+
+    /// <summary>
+    /// Gives a generated user (made without a password) a password, through the application's own
+    /// <see cref="UserManager{TUser}"/> as an administrator would, so they can sign in with the form.
+    /// </summary>
+    public async Task SetPasswordAsync(Guid userId, string password, CancellationToken ct)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No user {userId}.");
+        ct.ThrowIfCancellationRequested();
+        var result = user.PasswordHash is null ? await users.AddPasswordAsync(user, password) : IdentityResult.Success;
+        if (!result.Succeeded) throw new InvalidOperationException($"Setting {user.UserName}'s password: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 
     public async ValueTask DisposeAsync()
