@@ -55,10 +55,18 @@ public sealed class RecordRuleSequenceTests
         var (duplicate, duplicateVersion) = await DraftAsync(amara, caseId, Visit(now.AddHours(-6)));
         var (call, _) = await DraftAsync(amara, caseId, new { type = "phoneCall", occurredAt = now.AddHours(-9), narrative = "Called the school" });
 
-        // Their divisional manager moves the case to another team and worker.
-        var (moved, movedBody) = await (await app.ClientAsync("priya.shah")).PostAsync($"/api/v1/cases/{caseId}/allocation",
-            new { team = "Riverside Family Support Team", allocatedWorker = "ben.carter", reason = "Family moved to Riverside" });
-        moved.ShouldBe(HttpStatusCode.NoContent, movedBody.ToString());
+        // Their divisional manager moves the case to another team and worker: across teams, by a transfer with its summary (3.12).
+        var (proposed, transfer) = await (await app.ClientAsync("priya.shah")).PostAsync($"/api/v1/cases/{caseId}/transfers", new
+        {
+            toTeam = "Riverside Family Support Team",
+            reasonForInvolvement = "Concerns about neglect raised by school.",
+            assessment = "Section 47 enquiry under way.",
+            plan = "Complete the enquiry; strategy discussion next week.",
+            actionsUndertaken = "Visits by the allocated worker.",
+        });
+        proposed.ShouldBe(HttpStatusCode.Created, transfer.ToString());
+        var (moved, movedBody) = await (await app.ClientAsync("hannah.price")).PostAsync($"/api/v1/transfers/{transfer.Id()}/accept", new { worker = "ben.carter" });
+        moved.ShouldBe(HttpStatusCode.OK, movedBody.ToString());
 
         // The author finishes her section 47 visit: the responsible worker is judged as at the visit.
         var (read, record) = await amara.GetJsonAsync($"/api/v1/records/{s47}");
