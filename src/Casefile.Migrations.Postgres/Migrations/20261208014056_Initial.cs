@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Casefile.Migrations.Sqlite.Migrations
+namespace Casefile.Migrations.Postgres.Migrations
 {
     /// <summary>
     /// The whole schema, squashed from the development migrations (ADR 0023): EF's tables, indexes and
@@ -18,10 +19,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -32,10 +33,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AuditChainHead",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,10 +47,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AuditCheckpoints",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Signature = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Signature = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,21 +61,21 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ReasonHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    RecordType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    RecordId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReasonHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RecordId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,10 +86,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CouncilSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
-                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,8 +100,8 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "Counters",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,26 +112,26 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "DestructionTombstones",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseReference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Categories = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RetentionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RuleId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    RuleApplied = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ScheduleVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordsRemoved = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentsRemoved = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmailsRemoved = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentItemsRemoved = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseReference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Categories = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RetentionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RuleId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RuleApplied = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ScheduleVersion = table.Column<int>(type: "integer", nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConfirmedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordsRemoved = table.Column<int>(type: "integer", nullable: false),
+                    DocumentsRemoved = table.Column<int>(type: "integer", nullable: false),
+                    EmailsRemoved = table.Column<int>(type: "integer", nullable: false),
+                    ContentItemsRemoved = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,11 +142,11 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "ImportedBankHolidays",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsSubstituteDay = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ImportedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsSubstituteDay = table.Column<bool>(type: "boolean", nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,26 +157,26 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    GivenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    KnownAs = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Sex = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Religion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FirstLanguage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NeedsInterpreter = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Disability = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    School = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DateOfDeath = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SearchGivenName = table.Column<string>(type: "TEXT", maxLength: 210, nullable: false),
-                    SearchFamilyName = table.Column<string>(type: "TEXT", maxLength: 110, nullable: false),
-                    GivenNameKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    FamilyNameKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    GivenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KnownAs = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    Sex = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Ethnicity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Religion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstLanguage = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NeedsInterpreter = table.Column<bool>(type: "boolean", nullable: false),
+                    Disability = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    School = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DateOfDeath = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    SearchGivenName = table.Column<string>(type: "character varying(210)", maxLength: 210, nullable: false),
+                    SearchFamilyName = table.Column<string>(type: "character varying(110)", maxLength: 110, nullable: false),
+                    GivenNameKey = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    FamilyNameKey = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,9 +187,9 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "Teams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ParentTeamId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ParentTeamId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -205,11 +206,11 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,14 +227,14 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "Addresses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -250,14 +251,14 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RelatedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Ended = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RelatedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Notes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Ended = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -280,26 +281,26 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LineManagerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LineManagerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,15 +323,15 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -347,11 +348,11 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -368,10 +369,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,8 +389,8 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -412,10 +413,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -432,18 +433,18 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AllocatedWorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CurrentVolume = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRestricted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CareLeaverWithAdultServices = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllocatedWorkerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CurrentVolume = table.Column<int>(type: "integer", nullable: false),
+                    IsRestricted = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    CareLeaverWithAdultServices = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -472,12 +473,12 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "RetentionScheduleVersions",
                 columns: table => new
                 {
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    ChangedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    ChangedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -494,14 +495,14 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CareEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -524,14 +525,14 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseAccessGrants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    GrantedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    GrantedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -554,13 +555,13 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseAllocations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    From = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -589,43 +590,68 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponsibleWorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RecordBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FinalisedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WorkingDaysLate = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MovedFromCaseFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChildProtectionEnquiry = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ChildSeenAlone = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ChildViews = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    DocumentReferences = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FamilyViews = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    HandwrittenNotesDestroyed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Interpreter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    InterpreterDispensedReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LinkedDocuments = table.Column<string>(type: "TEXT", nullable: true),
-                    Narrative = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Present = table.Column<string>(type: "TEXT", nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReferralAgency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReferralPurpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Seen = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Significant = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SpokenTo = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    VideoRecorded = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponsibleWorkerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    FinalisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WorkingDaysLate = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    DiscardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DiscardedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DiscardReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReassignedFrom = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReassignedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReassignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReassignReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    MovedFromCaseFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChildProtectionEnquiry = table.Column<bool>(type: "boolean", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "boolean", nullable: true),
+                    ChildSeenAlone = table.Column<bool>(type: "boolean", nullable: true),
+                    ChildViews = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    DocumentReferences = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FamilyViews = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    HandwrittenNotesDestroyed = table.Column<bool>(type: "boolean", nullable: false),
+                    Interpreter = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    InterpreterDispensedReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LinkedDocuments = table.Column<string>(type: "text", nullable: true),
+                    Narrative = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Present = table.Column<string>(type: "text", nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReferralAgency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReferralPurpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Seen = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Significant = table.Column<bool>(type: "boolean", nullable: false),
+                    SpokenTo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    VideoRecorded = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CaseRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseRecords_AspNetUsers_DiscardedBy",
+                        column: x => x.DiscardedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseRecords_AspNetUsers_ReassignedBy",
+                        column: x => x.ReassignedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseRecords_AspNetUsers_ReassignedFrom",
+                        column: x => x.ReassignedFrom,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_CaseRecords_AspNetUsers_RecordedBy",
                         column: x => x.RecordedBy,
@@ -650,15 +676,15 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseRestrictions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RestrictedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RestrictedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LiftedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LiftedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Details = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RestrictedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RestrictedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LiftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LiftedBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -681,23 +707,23 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseTransfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromWorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToWorkerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ActionsUndertaken = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Assessment = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Plan = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    ReasonForInvolvement = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromTeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromWorkerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToTeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToWorkerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RequestedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionsUndertaken = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Assessment = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Plan = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    ReasonForInvolvement = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -750,10 +776,10 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseVolumes",
                 columns: table => new
                 {
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -770,19 +796,19 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "ChronologyEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RecordType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
-                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    By = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Significant = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AddendumCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    By = table.Column<Guid>(type: "uuid", nullable: true),
+                    Significant = table.Column<bool>(type: "boolean", nullable: false),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    AddendumCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -799,22 +825,22 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "ClosureRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Volume = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Checklist = table.Column<string>(type: "TEXT", nullable: false),
-                    LetterRecipients = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ActionsAndOutcomes = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    ContinuingSupport = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    OtherProfessionals = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    ReasonForInvolvement = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Volume = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Checklist = table.Column<string>(type: "text", nullable: false),
+                    LetterRecipients = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionsAndOutcomes = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    ContinuingSupport = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    OtherProfessionals = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    ReasonForInvolvement = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -843,17 +869,17 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "Consents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GivenBy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    GiverName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SignedFormReference = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    GiverName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignedFormReference = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -870,24 +896,24 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "DisposalReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RuleId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    FoundAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    KeepReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    KeptBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    KeptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProposalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConfirmedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KeepReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    KeptBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    KeptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProposalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -922,26 +948,26 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "EmailRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    FromAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    To = table.Column<string>(type: "TEXT", nullable: false),
-                    Cc = table.Column<string>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    MessageId = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    InReplyTo = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    References = table.Column<string>(type: "TEXT", nullable: false),
-                    BodyText = table.Column<string>(type: "TEXT", nullable: false),
-                    RawSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RawSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    Section = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Incomplete = table.Column<string>(type: "TEXT", nullable: false),
-                    SupersededById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ImportedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromName = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    FromAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    To = table.Column<string>(type: "text", nullable: false),
+                    Cc = table.Column<string>(type: "text", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MessageId = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    InReplyTo = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    References = table.Column<string>(type: "text", nullable: false),
+                    BodyText = table.Column<string>(type: "text", nullable: false),
+                    RawSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RawSize = table.Column<long>(type: "bigint", nullable: false),
+                    Section = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Incomplete = table.Column<string>(type: "text", nullable: false),
+                    SupersededById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ImportedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -970,15 +996,15 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "EmergencyAccesses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1001,15 +1027,15 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "LegalHolds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    PlacedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlacedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LiftedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LiftedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LiftReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PlacedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LiftedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    LiftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LiftReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1038,18 +1064,18 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "PaperFileVolumes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VolumeNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    CoversFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CoversTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    HolderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CurrentRemovalId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AddedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolumeNumber = table.Column<int>(type: "integer", nullable: false),
+                    CoversFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    CoversTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HolderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CurrentRemovalId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AddedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1078,19 +1104,19 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "Referrals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReferrerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ReferrerAgency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NoFurtherActionReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReferrerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReferrerAgency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    NoFurtherActionReason = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1119,14 +1145,14 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "RetentionCategoryAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    EventDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeceasedOrWithdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EventDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeceasedOrWithdrawn = table.Column<bool>(type: "boolean", nullable: false),
+                    AddedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1149,14 +1175,14 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "SharingWithoutConsent",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SharedWith = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    SharedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Justification = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AgreedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedWith = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SharedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Justification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AgreedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1179,11 +1205,11 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseRecordAddenda",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseRecordId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseRecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    AddedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1203,20 +1229,48 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseRecordEventDateChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseRecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    To = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseRecordEventDateChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseRecordEventDateChanges_AspNetUsers_ChangedBy",
+                        column: x => x.ChangedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseRecordEventDateChanges_CaseRecords_CaseRecordId",
+                        column: x => x.CaseRecordId,
+                        principalTable: "CaseRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseRecordMoves",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseRecordId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromCaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToCaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseRecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromCaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToCaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1251,19 +1305,19 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AdminTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClosureRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CompletedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClosureRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompletedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1298,20 +1352,20 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "CaseDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Section = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EmailRecordId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Section = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EmailRecordId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UploadedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1340,23 +1394,23 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "PaperFileRemovals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VolumeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Destination = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ExpectedReturn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    MarkedOutById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MarkedOutAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReturnedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolumeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Destination = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpectedReturn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    MarkedOutById = table.Column<Guid>(type: "uuid", nullable: true),
+                    MarkedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1403,30 +1457,30 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AssessmentsAndPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CountsFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AuthorisedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    TimesReturned = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    EndedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FamilyContribution = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    HowShared = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    OrderSought = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RecommendsNoFurtherAction = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CountsFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AuthorisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TimesReturned = table.Column<int>(type: "integer", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EndedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    FamilyContribution = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    HowShared = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OrderSought = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RecommendsNoFurtherAction = table.Column<bool>(type: "boolean", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1467,36 +1521,36 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "AccessRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubjectPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RequesterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RequesterOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    WhatIsAsked = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IdentityChecks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OriginalDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RequesterToldOfExtensionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConsentDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CourtAuthorityDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LegalAdviceById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LegalAdviceAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LegalAdvice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    PrivilegedReleasedByLegal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BundleBuiltAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReleasedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RequesterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequesterOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WhatIsAsked = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IdentityChecks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LegalBasis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OriginalDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtensionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequesterToldOfExtensionOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConsentDocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CourtAuthorityDocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LegalAdviceById = table.Column<Guid>(type: "uuid", nullable: true),
+                    LegalAdviceAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LegalAdvice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PrivilegedReleasedByLegal = table.Column<bool>(type: "boolean", nullable: false),
+                    BundleBuiltAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleasedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1561,14 +1615,14 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "PaperFileMovements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VolumeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    RemovalId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2400, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolumeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RemovalId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2400)", maxLength: 2400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1603,18 +1657,18 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "DisclosureItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccessRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SourceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    IsImage = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsPrivileged = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    ImageDecision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    WithholdReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccessRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    IsImage = table.Column<bool>(type: "boolean", nullable: false),
+                    IsPrivileged = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    ImageDecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    WithholdReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1631,15 +1685,15 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "DisclosureLog",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccessRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccessRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    What = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ById = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1674,20 +1728,20 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "RedactionProposals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccessRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisclosureItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Start = table.Column<int>(type: "INTEGER", nullable: false),
-                    Length = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SuggestedReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RemovalNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccessRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisclosureItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Start = table.Column<int>(type: "integer", nullable: false),
+                    Length = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SuggestedReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RemovalNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1983,6 +2037,16 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 column: "CaseRecordId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseRecordEventDateChanges_CaseRecordId",
+                table: "CaseRecordEventDateChanges",
+                column: "CaseRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRecordEventDateChanges_ChangedBy",
+                table: "CaseRecordEventDateChanges",
+                column: "ChangedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseRecordMoves_CaseRecordId",
                 table: "CaseRecordMoves",
                 column: "CaseRecordId");
@@ -2011,6 +2075,21 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 name: "IX_CaseRecords_CaseFileId_Status",
                 table: "CaseRecords",
                 columns: new[] { "CaseFileId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRecords_DiscardedBy",
+                table: "CaseRecords",
+                column: "DiscardedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRecords_ReassignedBy",
+                table: "CaseRecords",
+                column: "ReassignedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRecords_ReassignedFrom",
+                table: "CaseRecords",
+                column: "ReassignedFrom");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseRecords_RecordedBy_Status_RecordBy",
@@ -2408,7 +2487,7 @@ namespace Casefile.Migrations.Sqlite.Migrations
             // Hand-written SQL (ADR 0023), in the order the migrations before the squash ran it.
             // Audit events are append-only (ADR 0008).
             migrationBuilder.SqlResource("AuditAppendOnly");
-            // Word search over case records (ADR 0011): an FTS5 index kept in step by triggers.
+            // Word search over case records (ADR 0011): the provider's text index kept in step with the records.
             migrationBuilder.SqlResource("RecordSearch");
         }
 
@@ -2465,6 +2544,9 @@ namespace Casefile.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseRecordAddenda");
+
+            migrationBuilder.DropTable(
+                name: "CaseRecordEventDateChanges");
 
             migrationBuilder.DropTable(
                 name: "CaseRecordMoves");

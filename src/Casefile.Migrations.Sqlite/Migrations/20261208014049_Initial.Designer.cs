@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casefile.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207235314_Initial")]
+    [Migration("20261208014049_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1760,10 +1760,33 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DiscardReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DiscardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DiscardedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinalisedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("MovedFromCaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReassignReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReassignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReassignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReassignedFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RecordBy")
@@ -1823,7 +1846,6 @@ namespace Casefile.Migrations.Sqlite.Migrations
                                 .HasColumnName("HandwrittenNotesDestroyed");
 
                             b1.Property<string>("Interpreter")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Interpreter");
@@ -1897,6 +1919,12 @@ namespace Casefile.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DiscardedBy");
+
+                    b.HasIndex("ReassignedBy");
+
+                    b.HasIndex("ReassignedFrom");
+
                     b.HasIndex("ResponsibleWorkerId");
 
                     b.HasIndex("CaseFileId", "Status");
@@ -1932,6 +1960,35 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseRecordId");
 
                     b.ToTable("CaseRecordAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Records.CaseRecordEventDateChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseRecordId");
+
+                    b.HasIndex("ChangedBy");
+
+                    b.ToTable("CaseRecordEventDateChanges", (string)null);
                 });
 
             modelBuilder.Entity("Casefile.Domain.Records.CaseRecordMove", b =>
@@ -3147,6 +3204,21 @@ namespace Casefile.Migrations.Sqlite.Migrations
 
                     b.HasOne("Casefile.Data.Identity.StaffUser", null)
                         .WithMany()
+                        .HasForeignKey("DiscardedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReassignedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReassignedFrom")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
                         .HasForeignKey("RecordedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -3170,6 +3242,21 @@ namespace Casefile.Migrations.Sqlite.Migrations
                         .WithMany("Addenda")
                         .HasForeignKey("CaseRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Records.CaseRecordEventDateChange", b =>
+                {
+                    b.HasOne("Casefile.Domain.Records.CaseRecord", null)
+                        .WithMany("EventDateChanges")
+                        .HasForeignKey("CaseRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3428,6 +3515,8 @@ namespace Casefile.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Casefile.Domain.Records.CaseRecord", b =>
                 {
                     b.Navigation("Addenda");
+
+                    b.Navigation("EventDateChanges");
                 });
 #pragma warning restore 612, 618
         }
