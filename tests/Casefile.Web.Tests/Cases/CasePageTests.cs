@@ -68,7 +68,7 @@ public sealed partial class CasePageCostTests
             else Interlocked.Add(ref commits, value);
         });
         meter.Start();
-        var statements = await StatementsAsync(app, async () =>
+        var statements = await SqlStatements.DuringAsync(app, async () =>
         {
             var response = await session.Client.GetAsync($"/cases/{caseId}");
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
@@ -101,45 +101,6 @@ public sealed partial class CasePageCostTests
         var s = sql.TrimStart();
         return s.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || s.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
             || s.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<List<string>> StatementsAsync(CasefileApp app, Func<Task> action)
-    {
-        var seen = new ConcurrentQueue<string>();
-        using var listeners = new Observer(listener =>
-        {
-            if (listener.Name != DbLoggerCategory.Name) return null;
-            return new Observer<KeyValuePair<string, object?>>(e =>
-            {
-                if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data
-                    && data.Command.Connection?.ConnectionString is { } cs && SameDatabase(app, cs))
-                    seen.Enqueue(data.Command.CommandText);
-            });
-        });
-        using (DiagnosticListener.AllListeners.Subscribe(listeners)) await action();
-        return [.. seen];
-    }
-
-    private static bool SameDatabase(CasefileApp app, string connectionString) =>
-        app.Database == Db.Sqlite ? connectionString.Contains(app.DataDirectory, StringComparison.Ordinal) : connectionString.Contains(new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString).Database!, StringComparison.Ordinal);
-
-    private sealed class Observer(Func<DiagnosticListener, IObserver<KeyValuePair<string, object?>>?> subscribe) : IObserver<DiagnosticListener>, IDisposable
-    {
-        private readonly List<IDisposable> _subscriptions = [];
-        public void Dispose() => _subscriptions.ForEach(s => s.Dispose());
-        public void OnNext(DiagnosticListener value)
-        {
-            if (subscribe(value) is { } observer) _subscriptions.Add(value.Subscribe(observer));
-        }
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-    }
-
-    private sealed class Observer<T>(Action<T> next) : IObserver<T>
-    {
-        public void OnNext(T value) => next(value);
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
     }
 }
 

@@ -284,4 +284,22 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
 }
 
 /// <summary>What the access log table shows: a page of entries, whether to name who, and how to link to another page.</summary>
-public sealed record AccessLogTable(AccessLogPage Page, bool ShowWho, bool LinkCases, Func<int, string> PageHref);
+public sealed record AccessLogTable(AccessLogPage Page, bool ShowWho, bool LinkCases, Func<int, string> PageHref)
+{
+    /// <summary>
+    /// A link to another page of the log keeping the filters the reader chose. The page number is <c>p</c>:
+    /// Razor Pages keeps <c>page</c> for the page's own name.
+    /// </summary>
+    public static Func<int, string> Links(string? person, Govuk.DateParts from, Govuk.DateParts to) => page =>
+        Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+        {
+            ["person"] = person,
+            ["From.Day"] = from.Day,
+            ["From.Month"] = from.Month,
+            ["From.Year"] = from.Year,
+            ["To.Day"] = to.Day,
+            ["To.Month"] = to.Month,
+            ["To.Year"] = to.Year,
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+}

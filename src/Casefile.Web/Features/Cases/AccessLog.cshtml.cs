@@ -43,16 +43,5 @@ public sealed class AccessLogModel(AccessLogs logs) : CasefilePageModel
         }
     }
 
-    public AccessLogTable Table => new(Log, ShowWho: true, LinkCases: false, page =>
-        QueryString.Create(new Dictionary<string, string?>
-        {
-            ["person"] = Person,
-            ["From.Day"] = From.Day,
-            ["From.Month"] = From.Month,
-            ["From.Year"] = From.Year,
-            ["To.Day"] = To.Day,
-            ["To.Month"] = To.Month,
-            ["To.Year"] = To.Year,
-            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent());
+    public AccessLogTable Table => new(Log, ShowWho: true, LinkCases: false, AccessLogTable.Links(Person, From, To));
 }

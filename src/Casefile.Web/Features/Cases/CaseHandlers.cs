@@ -21,6 +21,8 @@ public sealed record CaseView(
     public IReadOnlyList<SharingView> SharedWithoutConsent { get; init; } = [];
     public bool CanSeeAccessLog { get; init; }
     public bool CanManage { get; init; }
+    /// <summary>A care leaver who also gets adult services: the file stays open (policy 3.12 guidance).</summary>
+    public bool CareLeaverWithAdultServices { get; init; }
     public IReadOnlyList<DraftView> Drafts { get; init; } = [];
 }
 
@@ -117,6 +119,7 @@ public sealed class GetCase(AppDbContext db, CaseScope scope, AuditTrail audit, 
             Consents = consents,
             SharedWithoutConsent = sharing,
             CanManage = opened.May(CaseCapability.Manage),
+            CareLeaverWithAdultServices = file.CareLeaverWithAdultServices,
             Drafts = drafts,
             CanSeeAccessLog = opened.May(CaseCapability.SeeAccessLog),
         };

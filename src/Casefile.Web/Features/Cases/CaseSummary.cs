@@ -63,7 +63,6 @@ public sealed class CaseSummaryQuery(AppDbContext db, GetCase getCase, CaseScope
                 Address = db.Addresses.Where(a => a.PersonId == p.Id && a.To == null).OrderByDescending(a => a.From)
                     .Select(a => a.Line1 + (a.Town == null ? "" : ", " + a.Town) + (a.Postcode == null ? "" : ", " + a.Postcode)).FirstOrDefault(),
                 Hold = db.LegalHolds.Any(h => h.CaseFileId == id && h.LiftedAt == null),
-                CareLeaver = db.CaseFiles.Where(c => c.Id == id).Select(c => c.CareLeaverWithAdultServices).First(),
             }).SingleAsync(ct);
 
         var lastSeen = await (from r in db.CaseRecords.AsNoTracking()
@@ -106,6 +105,6 @@ public sealed class CaseSummaryQuery(AppDbContext db, GetCase getCase, CaseScope
             [.. due.OrderBy(d => d.DueBy)],
             [.. people.OrderBy(p => p.Kind.IsProfessional()).ThenBy(p => p.Kind)
                 .Select(p => new KeyPerson(p.Id, $"{p.GivenName} {p.FamilyName}", p.Kind.Describe(), p.Kind.IsProfessional()))],
-            latest, child.Hold, child.CareLeaver);
+            latest, child.Hold, view.CareLeaverWithAdultServices);
     }
 }

@@ -17,17 +17,7 @@ public sealed class AccessLogModel(AccessLogs logs, TimeProvider clock) : Casefi
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
-    public AccessLogTable Table => new(Log, ShowWho: false, LinkCases: true, page =>
-        QueryString.Create(new Dictionary<string, string?>
-        {
-            ["From.Day"] = From.Day,
-            ["From.Month"] = From.Month,
-            ["From.Year"] = From.Year,
-            ["To.Day"] = To.Day,
-            ["To.Month"] = To.Month,
-            ["To.Year"] = To.Year,
-            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent());
+    public AccessLogTable Table => new(Log, ShowWho: false, LinkCases: true, AccessLogTable.Links(null, From, To));
 
     [BindProperty(SupportsGet = true)]
     public DateParts From { get; set; } = new();
