@@ -128,6 +128,25 @@ public sealed partial class CasePageTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task AccessLogPage_WithMoreThanAPageOfVisits_LinksToOlderEntriesThatShowThem(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await Browserless.SignedInAsync(app, "amara.osei");
+        for (var i = 0; i < Casefile.Web.Features.Access.AccessLogFilter.PageSize + 2; i++)
+            (await worker.Client.GetAsync($"/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var manager = await Browserless.SignedInAsync(app, "daniel.hughes");
+        var first = await manager.GetHtmlAsync($"/cases/{caseId}/access-log?person=amara.osei");
+        first.ShouldContain("Viewed the case page");
+        var older = OlderLink().Match(first);
+        older.Success.ShouldBeTrue("the first page links to older entries");
+        var second = await manager.GetHtmlAsync($"/cases/{caseId}/access-log" + WebUtility.HtmlDecode(older.Groups[1].Value));
+        second.ShouldContain("Viewed the case page");
+        second.ShouldContain("rel=\"prev\"");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task CasePage_ForEveryRoleThatMayReadIt_OffersNoActionThatIsRefused(Db db)
     {
         var app = await TestApps.GetAsync(db);
@@ -201,4 +220,7 @@ public sealed partial class CasePageTests
 
     [GeneratedRegex("href=\"(/[^\"#]*)\"")]
     private static partial Regex Links();
+
+    [GeneratedRegex("href=\"([^\"]*)\" rel=\"next\"")]
+    private static partial Regex OlderLink();
 }
