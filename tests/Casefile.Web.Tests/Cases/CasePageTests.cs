@@ -128,6 +128,20 @@ public sealed partial class CasePageTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task ChronologyPage_OffersThePdfOnlyToThoseWhoMayExport(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+
+        var allocated = await (await Browserless.SignedInAsync(app, "amara.osei")).GetHtmlAsync($"/cases/{caseId}/chronology");
+        allocated.ShouldContain($"/api/v1/cases/{caseId}/chronology.pdf");
+        // The team's admin officer reads the case but may not export it (policy table: R--).
+        var admin = await Browserless.SignedInAsync(app, "olu.bello");
+        (await admin.GetHtmlAsync($"/cases/{caseId}/chronology")).ShouldNotContain("chronology.pdf");
+        (await admin.Client.GetAsync($"/api/v1/cases/{caseId}/chronology.pdf")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task AccessLogPage_WithMoreThanAPageOfVisits_LinksToOlderEntriesThatShowThem(Db db)
     {
         var app = await TestApps.GetAsync(db);

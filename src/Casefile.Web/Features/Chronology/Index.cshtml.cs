@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Casefile.Web.Features.Chronology;
 
 /// <summary>The case as one story in date order, filtered and searched; printable and downloadable as PDF.</summary>
-public sealed class IndexModel(GetChronology chronology) : CasefilePageModel
+public sealed class IndexModel(GetChronology chronology, Infrastructure.CaseScope scope) : CasefilePageModel
 {
+    /// <summary>Whether the viewer may export the case (the policy table's E column): only then is the PDF offered.</summary>
+    public bool MayExport { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public List<string> Type { get; set; } = [];
 
@@ -54,6 +57,8 @@ public sealed class IndexModel(GetChronology chronology) : CasefilePageModel
         }, field => field switch { "type" => "Type", "q" => "Q", "from" => "From", "to" => "To", _ => "" });
         // A bad filter shows its error above the whole chronology; a refusal is answered by the page error filter.
         Result ??= await chronology.HandleAsync(caseId, new ChronologyQuery(), ct);
+        // The case was opened by the read above: this asks the memoised decision, not the database.
+        MayExport = (await scope.PermissionsAsync(caseId, ct))?.Export.Allowed == true;
         return Page();
     }
 
