@@ -122,7 +122,10 @@ public static class CaseAccessPolicy
 
         var manages = StaffPolicy.Manages(viewer, file.TeamId);
         var mayWorkIt = write.Allowed && !write.IsEmergency && StaffPolicy.May(viewer, StaffCapability.WriteCaseRecords);
-        if (read.Allowed && (viewer.HasRole(StaffRole.Legal) || file.ViewerIsNamed)) capabilities.Add(CaseCapability.OpenRestrictedSection);
+        // Legal advice in the Restricted Access section is privileged (policy 4.3 guidance): Legal Services, the people named on a
+        // restricted case, and those who act on the advice (the allocated worker and the case's managers) open it, each time with a reason.
+        if (read.Allowed && (viewer.HasRole(StaffRole.Legal) || file.ViewerIsNamed || (file.AllocatedWorkerId == viewer.UserId && !read.IsEmergency) || manages))
+            capabilities.Add(CaseCapability.OpenRestrictedSection);
         // The access log is for oversight: the case's managers, and records managers for any file they may know of.
         if ((manages && read.Allowed) || viewer.HasRole(StaffRole.RecordsManager)) capabilities.Add(CaseCapability.SeeAccessLog);
         if (write.Allowed || (read.Allowed && StaffPolicy.May(viewer, StaffCapability.DoAdminTasks))) capabilities.Add(CaseCapability.KeepPaperRegister);

@@ -6,7 +6,10 @@ namespace Casefile.Domain.Access;
 /// <summary>A thing one may do with a case beyond reading, changing and exporting it.</summary>
 public enum CaseCapability
 {
-    /// <summary>Open what is filed in the Restricted Access section (policy 4.3 guidance: advice from Legal Services is privileged).</summary>
+    /// <summary>
+    /// Open what is filed in the Restricted Access section (policy 4.3 guidance: advice from Legal Services is privileged):
+    /// Legal Services, the allocated worker, the case's managers and those named on a restricted case; never through emergency access.
+    /// </summary>
     OpenRestrictedSection,
 
     /// <summary>See who has viewed and changed the case (policy 3.4, Appendix 1).</summary>
@@ -53,7 +56,7 @@ public sealed record CasePermissions(AccessDecision Read, AccessDecision Write, 
     /// <summary>Why a capability is refused, in words the viewer can act on.</summary>
     public static string WhyNot(CaseCapability capability) => capability switch
     {
-        CaseCapability.OpenRestrictedSection => "Only Legal Services and the people named on the case can open its Restricted Access section.",
+        CaseCapability.OpenRestrictedSection => "Only Legal Services, the case's allocated worker and managers, and the people named on a restricted case can open its Restricted Access section.",
         CaseCapability.SeeAccessLog => "Only the case's managers and records managers can see who has viewed it.",
         CaseCapability.KeepPaperRegister => "Only the case's workers, its managers and its team's admin officers can keep its paper register.",
         CaseCapability.ProposeTransfer => "Only a social worker or manager who can change the case can propose its transfer.",

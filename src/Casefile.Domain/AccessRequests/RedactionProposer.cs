@@ -39,12 +39,18 @@ public sealed partial class RedactionProposer
     private readonly Dictionary<string, List<Pattern>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, Guid> _datesOfBirth = [];
 
-    private sealed record Pattern(string[] Words, RedactionKind Kind, Guid PersonId);
+    private sealed record Pattern(string[] Words, RedactionKind Kind, Guid? PersonId);
 
     /// <param name="subject">Whose record it is.</param>
     /// <param name="thirdParties">People on the register linked to the subject's case, or otherwise to be protected.</param>
     /// <param name="otherChildren">Other children on the register, found by full name only.</param>
-    public RedactionProposer(DisclosureSubject subject, IEnumerable<ThirdParty> thirdParties, IEnumerable<RegisterChild>? otherChildren = null)
+    /// <param name="namedInRecords">
+    /// People the included records name who may not be on the register at all: those present, seen
+    /// or spoken to (policy 10.2: everyone but the subject is a third party). Each is proposed by the
+    /// name as written and, for a full name, by the first name alone.
+    /// </param>
+    public RedactionProposer(DisclosureSubject subject, IEnumerable<ThirdParty> thirdParties, IEnumerable<RegisterChild>? otherChildren = null,
+        IEnumerable<string>? namedInRecords = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(thirdParties);
@@ -57,7 +63,7 @@ public sealed partial class RedactionProposer
         if (subject.KnownAs is { Length: > 0 } known) protectedPhrases.Add(string.Join(' ', Fold($"{known} {subject.FamilyName}")));
         foreach (var address in subject.Addresses) foreach (var phrase in AddressPhrases(address)) protectedPhrases.Add(string.Join(' ', phrase));
 
-        void Add(string[] words, RedactionKind kind, Guid personId)
+        void Add(string[] words, RedactionKind kind, Guid? personId)
         {
             if (words.Length == 0 || protectedPhrases.Contains(string.Join(' ', words))) return;
             if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
@@ -105,9 +111,54 @@ public sealed partial class RedactionProposer
             }
         }
 
+        foreach (var name in namedInRecords ?? [])
+        {
+            var words = Fold(name).Where(w => !Titles.Contains(w)).ToArray();
+            if (words.Length == 0 || words.All(RoleWords.Contains) || (words.Length == 1 && subjectGiven.Contains(words[0]))) continue;
+            if (protectedPhrases.Contains(string.Join(' ', words))) continue;
+            Add(words, RedactionKind.Name, null);
+            if (words.Length > 1)
+            {
+                Add([.. words[1..], words[0]], RedactionKind.Name, null);
+                if (words[0].Length > 1 && !subjectGiven.Contains(words[0]) && !RoleWords.Contains(words[0])) Add([words[0]], RedactionKind.Name, null);
+                foreach (var title in Titles) Add([title, .. words[1..]], RedactionKind.Name, null);
+            }
+        }
+
         // Longest first, once here rather than at every word of every text (a stable sort keeps the order they were added in).
         foreach (var first in _byFirstWord.Keys.ToList())
             _byFirstWord[first] = [.. _byFirstWord[first].OrderByDescending(p => p.Words.Length)];
+    }
+
+    /// <summary>Words that describe someone rather than name them ("Mum", "the child's father").</summary>
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "child", "children", "young", "person", "mum", "mother", "dad", "father", "parent", "parents", "carer", "carers", "foster",
+        "step", "stepmother", "stepfather", "grandmother", "grandfather", "gran", "nan", "grandad", "grandparent", "grandparents", "aunt", "auntie",
+        "uncle", "brother", "sister", "sibling", "siblings", "baby", "partner", "teacher", "head", "headteacher", "school", "nurse", "health",
+        "visitor", "gp", "doctor", "police", "officer", "social", "worker", "family", "friend", "neighbour", "and", "both", "all", "his", "her",
+        "their", "s", "nobody", "no", "one", "none", "everyone",
+    };
+
+    /// <summary>
+    /// The people a free-text "seen" or "spoken to" line names: split at commas, semicolons, "and" and
+    /// "&amp;", with anything in brackets (a role) left out. Only pieces written as names (every word
+    /// capitalised) count; "the child", "both parents" and "Mum" describe, and are not names.
+    /// </summary>
+    public static IReadOnlyList<string> NamesIn(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var withoutBrackets = BracketPattern().Replace(text, " ");
+        var names = new List<string>();
+        foreach (var piece in ListSeparatorPattern().Split(withoutBrackets))
+        {
+            var words = piece.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (words.Length is 0 or > 4 || !words.All(w => char.IsUpper(w[0]))) continue;
+            var folded = Fold(piece);
+            if (folded.Length == 0 || folded.All(RoleWords.Contains)) continue;
+            names.Add(string.Join(' ', words));
+        }
+        return names;
     }
 
     /// <summary>The proposals for one text, in order, never overlapping (the longest match at a place wins).</summary>
@@ -280,6 +331,12 @@ public sealed partial class RedactionProposer
     }
 
     private static string[] Fold(string? text) => TextFolding.Words(text).Select(w => w.Folded).ToArray();
+
+    [GeneratedRegex(@"\([^)]*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex BracketPattern();
+
+    [GeneratedRegex(@"\s*(?:[,;/&]|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ListSeparatorPattern();
 
     [GeneratedRegex(@"(?<![\w.+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

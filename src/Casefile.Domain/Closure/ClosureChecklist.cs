@@ -24,11 +24,43 @@ public sealed record ChecklistEntry(string ItemId, ChecklistAnswer Answer, strin
 /// What Casefile found in the record when it checked the items it can check itself. Built by the
 /// caller from the database at the moment of the check; the checklist only judges it.
 /// </summary>
+/// <param name="MissingBasicDetails">What the child's own record lacks of Appendix 2's basic details ("ethnicity", "school").</param>
+/// <param name="ReferralOnFile">A referral accepted onto this case is on the record.</param>
+/// <param name="AssessmentAuthorised">A child and family assessment on this case was authorised by a manager.</param>
 public sealed record CaseCompleteness(
     int DraftRecords,
     IReadOnlyList<string> OutstandingWork,
     bool ConsentFormOnFile,
-    IReadOnlyList<ChronologyGap> ChronologyGaps);
+    IReadOnlyList<ChronologyGap> ChronologyGaps,
+    IReadOnlyList<string> MissingBasicDetails,
+    bool ReferralOnFile,
+    bool AssessmentAuthorised);
+
+/// <summary>The child's details Appendix 2 asks to be recorded before closing ("MY CLIENT basic details").</summary>
+/// <param name="HasCurrentAddress">An address with no end date.</param>
+public sealed record ChildBasicDetails(string? Ethnicity, string? Religion, DateOnly? DateOfBirth, bool HasCurrentAddress, string? School)
+{
+    /// <summary>
+    /// What is missing, in plain words. A school is expected of a child of compulsory school age
+    /// (5 to 15 on <paramref name="today"/>); a younger child or a young adult may have none.
+    /// </summary>
+    public IReadOnlyList<string> Missing(DateOnly today)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(Ethnicity)) missing.Add("ethnicity");
+        if (string.IsNullOrWhiteSpace(Religion)) missing.Add("religion");
+        if (DateOfBirth is null) missing.Add("date of birth");
+        if (!HasCurrentAddress) missing.Add("current address");
+        if (string.IsNullOrWhiteSpace(School) && DateOfBirth is { } born && AgeOn(born, today) is >= 5 and <= 15) missing.Add("school");
+        return missing;
+    }
+
+    private static int AgeOn(DateOnly born, DateOnly day)
+    {
+        var age = day.Year - born.Year;
+        return born.AddYears(age) > day ? age - 1 : age;
+    }
+}
 
 /// <summary>A stretch with nothing on the chronology for longer than the policy's expectation of regular recording.</summary>
 public sealed record ChronologyGap(DateOnly From, DateOnly To)
@@ -59,17 +91,21 @@ public static class ClosureChecklist
     public const string RecordsFinalised = "records-finalised";
     public const string ConsentForm = "consent-form";
     public const string ChronologyUpToDate = "chronology-up-to-date";
+    public const string BasicDetails = "basic-details";
+    public const string ReferralDetails = "referral-details";
+    public const string AssessmentAuthorised = "assessment-authorised";
 
     public static IReadOnlyList<ChecklistItem> Items { get; } =
     [
         new(AssessmentsAndPlans, "Assessments and plans are completed, authorised by a manager, and ended", ChecklistSource.Casefile, MayExplain: false),
         new(RecordsFinalised, "Every case record is finished: none is still a draft", ChecklistSource.Casefile, MayExplain: false),
+        new(AssessmentAuthorised, "The child's needs were assessed, and a manager authorised the assessment", ChecklistSource.Casefile),
         new(ChronologyUpToDate, "The chronology is up to date, with no long gaps", ChecklistSource.Casefile),
         new(ConsentForm, "A completed consent form (from a parent, or the young person if 16 or over) is saved on the record", ChecklistSource.Casefile),
         new("front-sheet", "The child's details, addresses and phone numbers are up to date", ChecklistSource.Worker),
-        new("basic-details", "Ethnicity, religion, date of birth, current address and school are recorded", ChecklistSource.Worker),
+        new(BasicDetails, "Ethnicity, religion, date of birth, current address and school are recorded", ChecklistSource.Casefile),
         new("relationships", "Family and professional relationships are added and up to date", ChecklistSource.Worker),
-        new("referral-details", "The referral details are on the record", ChecklistSource.Worker),
+        new(ReferralDetails, "The referral details are on the record", ChecklistSource.Casefile),
         new("referral-information", "The referral and information document, with the manager's instructions, is on the record", ChecklistSource.Worker),
         new("letter-to-referrer", "A copy of the letter to the referrer (and any Team Around the Family notice) is saved on the record", ChecklistSource.Worker),
         new("statutory-visits", "Statutory visits are completed and authorised", ChecklistSource.Worker),
@@ -148,11 +184,17 @@ public static class ClosureChecklist
             var n => $"{n} case records are still drafts",
         },
         ConsentForm => record.ConsentFormOnFile ? null : "No consent form is saved on the record",
+        BasicDetails => record.MissingBasicDetails.Count == 0 ? null : "The child's record has no " + Join(record.MissingBasicDetails),
+        ReferralDetails => record.ReferralOnFile ? null : "No referral is recorded on this case",
+        AssessmentAuthorised => record.AssessmentAuthorised ? null : "No child and family assessment on this case has been authorised by a manager",
         ChronologyUpToDate => record.ChronologyGaps.Count == 0 ? null
             : "Nothing was recorded " + string.Join("; ", record.ChronologyGaps.Select(g =>
                 $"from {Long(g.From)} to {Long(g.To)} ({g.Days} days)")),
         _ => null,
     };
+
+    private static string Join(IReadOnlyList<string> parts) =>
+        parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " or " + parts[^1];
 
     private static string Long(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

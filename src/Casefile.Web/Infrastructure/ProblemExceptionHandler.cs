@@ -46,6 +46,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 inRecord.Extensions["field"] = o.Field;
                 inRecord.Extensions["children"] = o.Found.Select(text => new { text }).ToList();
                 return inRecord;
+            case Features.Documents.OtherChildNamedInDocumentException o:
+                var inDocument = Problem(StatusCodes.Status409Conflict, "This document names another child", o.Message, Features.Documents.OtherChildNamedInDocumentException.RuleName);
+                inDocument.Extensions["field"] = o.Field;
+                inDocument.Extensions["children"] = o.Found.Select(text => new { text }).ToList();
+                return inDocument;
             case RuleViolationsException many:
                 var fields = Validation(many.Violations.GroupBy(v => v.Field ?? "body").ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
                 fields.Extensions["rule"] = many.Rule;

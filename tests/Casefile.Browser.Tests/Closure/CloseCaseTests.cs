@@ -124,6 +124,9 @@ public sealed class CloseCaseTests(CasefileBrowserFixture fixture)
             familyName = "Walker",
             dateOfBirth = "2016-05-04",
             sex = "female",
+            ethnicity = "White British",
+            religion = "No religion",
+            school = "Harrowden Primary School",
             address = new { line1 = "1 Test Street", town = "Harrowden", postcode = "HD1 2AB" },
         });
         var referral = await PostAsync(api, "/api/v1/referrals", new
@@ -136,7 +139,24 @@ public sealed class CloseCaseTests(CasefileBrowserFixture fixture)
         });
         var accepted = await PostAsync(api, $"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}/accept",
             new { team = "Northgate Children's Team", allocatedWorker = "amara.osei" });
-        return (accepted.GetProperty("caseId").GetGuid(), given + " Walker");
+        var caseId = accepted.GetProperty("caseId").GetGuid();
+
+        // Amara's assessment recommends no further action, and Daniel authorises it (policy 6.1, 6.2).
+        Guid assessment;
+        await using (var amara = await fixture.StartSessionAsync(signedInAs: "amara.osei"))
+        {
+            var started = await PostAsync(amara.Context.APIRequest, $"/api/v1/cases/{caseId}/assessments", new
+            {
+                summary = "Breakfast club and family support have met the child's needs.",
+                familyContribution = "Her mother agreed with the plan and asked for the school's support to go on.",
+                howShared = "Read through with the family at home; a copy given to her mother.",
+                recommendsNoFurtherAction = true,
+            });
+            assessment = started.GetProperty("id").GetGuid();
+            await PostAsync(amara.Context.APIRequest, $"/api/v1/assessments/{assessment}/submit", new { });
+        }
+        await PostAsync(api, $"/api/v1/assessments/{assessment}/authorise", new { });
+        return (caseId, given + " Walker");
     }
 
     private static async Task<JsonElement> PostAsync(IAPIRequestContext api, string url, object body)

@@ -59,12 +59,12 @@ public sealed class CasePermissionsTests
         }
 
         Row(StaffRole.SocialWorker,
-            (Relationship.Allocated, "PTCRA"), (Relationship.SameTeam, "PTCRA"), (Relationship.OtherTeam, ""), (Relationship.TeamBelow, ""),
+            (Relationship.Allocated, "OPTCRA"), (Relationship.SameTeam, "PTCRA"), (Relationship.OtherTeam, ""), (Relationship.TeamBelow, ""),
             (Relationship.RestrictedNamed, "OPTCRA"), (Relationship.RestrictedNotNamed, ""), (Relationship.EmergencyLive, "PRA"),
             (Relationship.EmergencyExpired, ""), (Relationship.ClosedOtherTeam, ""), (Relationship.SharedWithMe, ""));
         foreach (var manager in StaffRole.Managers)
             Row(manager,
-                (Relationship.Allocated, "LPTCMRA"), (Relationship.SameTeam, "LPTCMRA"), (Relationship.OtherTeam, ""), (Relationship.TeamBelow, "LPTCMRA"),
+                (Relationship.Allocated, "OLPTCMRA"), (Relationship.SameTeam, "OLPTCMRA"), (Relationship.OtherTeam, ""), (Relationship.TeamBelow, "OLPTCMRA"),
                 // Named on a restricted case of a team they do not manage: they work it, but do not manage it (nor lift its restriction).
                 (Relationship.RestrictedNamed, "OPTCRA"), (Relationship.RestrictedNotNamed, ""), (Relationship.EmergencyLive, "PRA"),
                 (Relationship.EmergencyExpired, ""), (Relationship.ClosedOtherTeam, ""), (Relationship.SharedWithMe, ""));

@@ -160,4 +160,28 @@ public sealed class RedactionProposerTests
         printed.ShouldBe("[redacted: third party] lives at [redacted: third party].");
         segments.Where(s => s.IsRedacted).ShouldAllBe(s => s.Text == "");
     }
+
+    [Theory]
+    // The subject is a name like any other here; the proposer never proposes her.
+    [InlineData("Darren Walsh (father), Amy", new[] { "Darren Walsh", "Amy" })]
+    [InlineData("Amy and her mother", new[] { "Amy" })]
+    [InlineData("the child; Mum (Jane); PC Kerry Blake", new[] { "PC Kerry Blake" })]
+    [InlineData("Mr Tom Reid & Ms Priya Nair", new[] { "Mr Tom Reid", "Ms Priya Nair" })]
+    [InlineData("nobody was in", new string[0])]
+    [InlineData("", new string[0])]
+    public void NamesIn_SeenOrSpokenTo_FindsTheNamesNotTheDescriptions(string text, string[] expected) =>
+        RedactionProposer.NamesIn(text).ShouldBe(expected);
+
+    /// <summary>Issue 15, item 8: a father named only in a record's "present" list is a third party too (policy 10.2).</summary>
+    [Fact]
+    public void Propose_WhenSomeoneNamedInARecordIsNotOnTheRegister_ProposesThemByNameAndFirstName()
+    {
+        var proposer = new RedactionProposer(Subject, People, OtherChildren, namedInRecords: ["Darren Walsh", "Amy Jones", "Aims"]);
+
+        var found = proposer.Propose("Present: Darren Walsh (father), Amy Jones. Darren said Amy (Aims) was settled; Mr Walsh agreed.")
+            .Select(p => (p.Text, p.Kind, p.PersonId)).ToList();
+
+        found.ShouldBe([("Darren Walsh", RedactionKind.Name, (Guid?)null), ("Darren", RedactionKind.Name, null), ("Mr Walsh", RedactionKind.Name, null)]);
+    }
 }
+

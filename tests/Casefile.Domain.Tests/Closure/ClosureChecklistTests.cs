@@ -5,7 +5,7 @@ namespace Casefile.Domain.Tests.Closure;
 
 public class ClosureChecklistTests
 {
-    private static readonly CaseCompleteness Complete = new(0, [], true, []);
+    private static readonly CaseCompleteness Complete = new(0, [], true, [], [], true, true);
 
     [Fact]
     public void Items_CoverAppendixTwoOnce() =>
@@ -19,6 +19,9 @@ public class ClosureChecklistTests
     [InlineData(ClosureChecklist.AssessmentsAndPlans, ChecklistAnswer.Done, "checked-by-casefile")]
     [InlineData(ClosureChecklist.RecordsFinalised, ChecklistAnswer.Done, "checked-by-casefile")]
     [InlineData(ClosureChecklist.ConsentForm, ChecklistAnswer.Done, "checked-by-casefile")]
+    [InlineData(ClosureChecklist.BasicDetails, ChecklistAnswer.Done, "checked-by-casefile")]
+    [InlineData(ClosureChecklist.ReferralDetails, ChecklistAnswer.Done, "checked-by-casefile")]
+    [InlineData(ClosureChecklist.AssessmentAuthorised, ChecklistAnswer.Done, "checked-by-casefile")]
     [InlineData(ClosureChecklist.AssessmentsAndPlans, ChecklistAnswer.NotApplicable, "cannot-be-explained")]
     [InlineData(ClosureChecklist.RecordsFinalised, ChecklistAnswer.NotApplicable, "cannot-be-explained")]
     [InlineData("no-such-item", ChecklistAnswer.Done, "unknown-checklist-item")]
@@ -86,4 +89,43 @@ public class ClosureChecklistTests
         var ex = Should.Throw<RuleViolationsException>(() => ClosingSummary.Create(null, "", " ", null));
         ex.Violations.Select(v => v.Field).ShouldBe(["reasonForInvolvement", "actionsAndOutcomes", "otherProfessionals", "continuingSupport"]);
     }
+
+    [Fact]
+    public void Evaluate_WhenBasicDetailsMissing_NamesWhatIsMissing() =>
+        ClosureChecklist.Evaluate([], Complete with { MissingBasicDetails = ["ethnicity", "religion", "school"] })
+            .Single(r => r.Item.Id == ClosureChecklist.BasicDetails).Detail.ShouldBe("The child's record has no ethnicity, religion or school");
+
+    [Fact]
+    public void Evaluate_WhenNoReferralOrAuthorisedAssessment_BothOutstanding()
+    {
+        var results = ClosureChecklist.Evaluate(ClosureRequestTests.AllWorkerItemsDone().ToList(),
+            Complete with { ReferralOnFile = false, AssessmentAuthorised = false });
+
+        results.Where(r => r.IsOutstanding).Select(r => r.Item.Id)
+            .ShouldBe([ClosureChecklist.AssessmentAuthorised, ClosureChecklist.ReferralDetails], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Evaluate_WhenNoAssessmentButExplained_IsNotApplicableWithTheReason() =>
+        ClosureChecklist.Evaluate([new ChecklistEntry(ClosureChecklist.AssessmentAuthorised, ChecklistAnswer.NotApplicable, "Moved to Leeds")],
+                Complete with { AssessmentAuthorised = false })
+            .Single(r => r.Item.Id == ClosureChecklist.AssessmentAuthorised).Answer.ShouldBe(ChecklistAnswer.NotApplicable);
+
+    [Fact]
+    public void BasicDetails_WhenEverythingRecorded_NothingMissing() =>
+        new ChildBasicDetails("White British", "None", new DateOnly(2015, 3, 1), true, "Northgate Primary").Missing(new DateOnly(2026, 12, 8)).ShouldBeEmpty();
+
+    [Fact]
+    public void BasicDetails_WhenNothingRecorded_EverythingButSchoolIsMissing() =>
+        new ChildBasicDetails(null, " ", null, false, null).Missing(new DateOnly(2026, 12, 8))
+            .ShouldBe(["ethnicity", "religion", "date of birth", "current address"]);
+
+    [Theory]
+    [InlineData("2022-12-09", false)] // 3: not yet at school
+    [InlineData("2021-12-08", true)]  // 5 today: of school age
+    [InlineData("2010-12-09", true)]  // 15
+    [InlineData("2010-12-08", false)] // 16 today: may have left school
+    public void BasicDetails_SchoolIsExpectedOnlyOfCompulsorySchoolAge(string born, bool expected) =>
+        new ChildBasicDetails("White British", "None", DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), true, null)
+            .Missing(new DateOnly(2026, 12, 8)).Contains("school").ShouldBe(expected);
 }

@@ -9,7 +9,7 @@ public class ClosureRequestTests
     private static readonly Guid Worker = Guid.NewGuid();
     private static readonly DateTimeOffset Now = Clock.Now;
 
-    private static readonly CaseCompleteness Complete = new(0, [], ConsentFormOnFile: true, ChronologyGaps: []);
+    private static readonly CaseCompleteness Complete = new(0, [], ConsentFormOnFile: true, ChronologyGaps: [], MissingBasicDetails: [], ReferralOnFile: true, AssessmentAuthorised: true);
 
     private static ClosingSummary Summary() =>
         ClosingSummary.Create("Concerns about school attendance", "Family support; attendance now 96%", "School: agrees", "School nurse and early help");
@@ -85,12 +85,14 @@ public class ClosureRequestTests
     public void Authorise_WhenItemsOutstanding_RefusesWithEverythingMissing()
     {
         var request = Request(checklist: AllWorkerItemsDone().Where(e => e.ItemId != "front-sheet"));
-        var record = new CaseCompleteness(2, ["Child and family assessment is not authorised"], ConsentFormOnFile: false, ChronologyGaps: []);
+        var record = new CaseCompleteness(2, ["Child and family assessment is not authorised"], ConsentFormOnFile: false, ChronologyGaps: [],
+            MissingBasicDetails: ["religion"], ReferralOnFile: true, AssessmentAuthorised: false);
 
         var ex = Should.Throw<RecordIncompleteException>(() => request.Authorise(Manager(), record, false, Now));
 
         ex.Missing.Select(m => m.Item.Id).ShouldBe(
-            [ClosureChecklist.AssessmentsAndPlans, ClosureChecklist.RecordsFinalised, ClosureChecklist.ConsentForm, "front-sheet"], ignoreOrder: true);
+            [ClosureChecklist.AssessmentsAndPlans, ClosureChecklist.RecordsFinalised, ClosureChecklist.ConsentForm, ClosureChecklist.BasicDetails,
+                ClosureChecklist.AssessmentAuthorised, "front-sheet"], ignoreOrder: true);
         ex.Message.ShouldContain("2 case records are still drafts");
         request.Status.ShouldBe(ClosureRequestStatus.Submitted);
     }

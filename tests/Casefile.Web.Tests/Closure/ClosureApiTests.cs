@@ -15,13 +15,21 @@ public sealed class ClosureApiTests
         ClosureChecklist.Items.Where(i => i.Source == ChecklistSource.Worker && !except.Contains(i.Id))
             .Select(i => (object)new { item = i.Id, answer = "done" }).ToArray();
 
+    /// <summary>The items Casefile checks that the test's bare case cannot meet, explained as a worker would.</summary>
+    private static readonly object[] Explained =
+    [
+        new { item = "consent-form", answer = "not-applicable", reason = "Consent is on the paper file, volume 1" },
+        new { item = "basic-details", answer = "not-applicable", reason = "The family declined to give ethnicity and religion" },
+        new { item = "assessment-authorised", answer = "not-applicable", reason = "The family moved away before the assessment began" },
+    ];
+
     private static object Request(object[]? checklist = null, object[]? recipients = null) => new
     {
         reasonForInvolvement = "School raised concerns about hunger and a bruise.",
         actionsAndOutcomes = "Family support for twelve weeks. Breakfast club place; no further injuries.",
         otherProfessionals = "School and health visitor agree the case can close.",
         continuingSupport = "The school's family support worker will keep in touch.",
-        checklist = checklist ?? [.. AllWorkerItemsDone(), new { item = "consent-form", answer = "not-applicable", reason = "Consent is on the paper file, volume 1" }],
+        checklist = checklist ?? [.. AllWorkerItemsDone(), .. Explained],
         letterRecipients = recipients ?? [],
     };
 
@@ -85,13 +93,63 @@ public sealed class ClosureApiTests
         status.ShouldBe(HttpStatusCode.UnprocessableEntity, problem.ToString());
         problem.Str("rule").ShouldBe("record-incomplete");
         var missing = problem.GetProperty("missing").EnumerateArray().Select(m => m.Str("item")).ToList();
-        missing.ShouldBe([ClosureChecklist.AssessmentsAndPlans, ClosureChecklist.RecordsFinalised, ClosureChecklist.ConsentForm, "front-sheet"], ignoreOrder: true);
+        missing.ShouldBe([ClosureChecklist.AssessmentsAndPlans, ClosureChecklist.RecordsFinalised, ClosureChecklist.ConsentForm,
+            ClosureChecklist.BasicDetails, ClosureChecklist.AssessmentAuthorised, "front-sheet"], ignoreOrder: true);
         (await StatusOf(app, caseId)).ShouldBe(CaseStatus.Open);
 
         // The request shows the same, item by item, while it waits.
         var (_, view) = await worker.GetJsonAsync($"/api/v1/closure-requests/{id}");
         view.GetProperty("checklist").EnumerateArray().Where(c => c.Str("answer") == "outstanding").Select(c => c.Str("item"))
             .ShouldBe(missing, ignoreOrder: true);
+    }
+
+    /// <summary>
+    /// Appendix 2's basic details, the referral and an authorised assessment are Casefile's to check:
+    /// a tick cannot stand in for them, a case with none of them does not close, and once the record
+    /// has them the same request closes.
+    /// </summary>
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Authorise_BasicDetailsAndAssessment_AreCheckedOnTheRecordNotTicked(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (childId, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var manager = await app.ClientAsync("daniel.hughes");
+        var consent = new { item = "consent-form", answer = "not-applicable", reason = "Consent is on the paper file, volume 1" };
+
+        var (ticked, refusal) = await worker.PostAsync($"/api/v1/cases/{caseId}/closure-requests",
+            Request(checklist: [.. AllWorkerItemsDone(), consent, new { item = "basic-details", answer = "done" }]));
+        ticked.ShouldBe(HttpStatusCode.BadRequest, refusal.ToString());
+        refusal.ToString().ShouldContain("checklist.basic-details");
+
+        var id = await RequestedAsync(worker, caseId, Request(checklist: [.. AllWorkerItemsDone(), consent]));
+        var (status, problem) = await manager.PostAsync($"/api/v1/closure-requests/{id}/authorise", new { });
+        status.ShouldBe(HttpStatusCode.UnprocessableEntity, problem.ToString());
+        var missing = problem.GetProperty("missing").EnumerateArray().ToDictionary(m => m.Str("item"), m => m.Str("detail"));
+        missing.Keys.ShouldBe([ClosureChecklist.BasicDetails, ClosureChecklist.AssessmentAuthorised], ignoreOrder: true);
+        missing[ClosureChecklist.BasicDetails].ShouldBe("The child's record has no ethnicity, religion or school");
+        (await StatusOf(app, caseId)).ShouldBe(CaseStatus.Open);
+
+        // The worker completes the child's details, and the manager authorises an assessment recommending no further action.
+        var (_, person) = await worker.GetJsonAsync($"/api/v1/people/{childId}");
+        var (updated, answer) = await worker.PutAsync($"/api/v1/people/{childId}", new
+        {
+            givenName = person.Str("givenName"), familyName = person.Str("familyName"), dateOfBirth = person.Str("dateOfBirth"), sex = "female",
+            ethnicity = "White British", religion = "No religion", school = "Harrowden Primary School", version = person.Id("version"),
+        });
+        updated.ShouldBe(HttpStatusCode.OK, answer.ToString());
+        var (started, assessment) = await worker.PostAsync($"/api/v1/cases/{caseId}/assessments", new
+        {
+            summary = "Needs met by the school's breakfast club.", familyContribution = "Her mother agreed.", howShared = "Read through at home.",
+            recommendsNoFurtherAction = true,
+        });
+        started.ShouldBe(HttpStatusCode.Created, assessment.ToString());
+        (await worker.PostAsync($"/api/v1/assessments/{assessment.Id()}/submit", new { })).Status.ShouldBe(HttpStatusCode.OK);
+        (await manager.PostAsync($"/api/v1/assessments/{assessment.Id()}/authorise", new { })).Status.ShouldBe(HttpStatusCode.OK);
+
+        var (closed, body) = await manager.PostAsync($"/api/v1/closure-requests/{id}/authorise", new { });
+        closed.ShouldBe(HttpStatusCode.OK, body.ToString());
+        (await StatusOf(app, caseId)).ShouldBe(CaseStatus.Closed);
     }
 
     [Theory, ClassData(typeof(Databases))]

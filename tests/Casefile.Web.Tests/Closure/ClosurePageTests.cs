@@ -1,4 +1,5 @@
 using System.Net;
+using Casefile.Domain.Closure;
 using Casefile.Web.Tests.Infrastructure;
 
 namespace Casefile.Web.Tests.Closure;
@@ -30,7 +31,8 @@ public sealed class ClosurePageTests
         html.ShouldContain("Hunger and a bruise reported by school");
         html.ShouldContain("value=\"Ms Walker\"");
         // "Does not apply" needs a reason: the error is on that item's reason box.
-        html.ShouldContain("href=\"#Input_Checklist_4__Reason\"");
+        var row = ClosureChecklist.Items.Select(i => i.Id).ToList().IndexOf("front-sheet");
+        html.ShouldContain($"href=\"#Input_Checklist_{row}__Reason\"");
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class EmailApiTests
     }
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task Import_WhenToOrFromLegalServices_IsRestrictedToLegalAndNamedStaff(Db db)
+    public async Task Import_WhenToOrFromLegalServices_OpensOnlyForLegalTheWorkerAndManagersWithAReason(Db db)
     {
         var app = await TestApps.GetAsync(db);
         var (_, caseId) = await Given.OpenCaseAsync(app);
@@ -136,20 +136,30 @@ public sealed class EmailApiTests
         var documentId = body.GetProperty("attachments")[0].Id("documentId");
         body.GetProperty("attachments")[0].Str("sha256").ShouldBe(DocumentApiTests.Sha256(pdf));
 
-        // The social worker: knows something restricted exists, never what.
-        (await worker.GetJsonAsync($"/api/v1/emails/{id}?reason=curious")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await worker.GetJsonAsync($"/api/v1/emails/{id}/original?reason=curious")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await worker.GetJsonAsync($"/api/v1/documents/{documentId}")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await worker.GetJsonAsync($"/api/v1/documents/{documentId}/content?reason=curious")).Status.ShouldBe(HttpStatusCode.NotFound);
-        var (_, list) = await worker.GetJsonAsync($"/api/v1/cases/{caseId}/documents");
+        // The team's admin officer reads the case: knows something restricted exists, never what.
+        var admin = await app.ClientAsync("olu.bello");
+        (await admin.GetJsonAsync($"/api/v1/emails/{id}?reason=curious")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetJsonAsync($"/api/v1/emails/{id}/original?reason=curious")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetJsonAsync($"/api/v1/documents/{documentId}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetJsonAsync($"/api/v1/documents/{documentId}/content?reason=curious")).Status.ShouldBe(HttpStatusCode.NotFound);
+        var (_, list) = await admin.GetJsonAsync($"/api/v1/cases/{caseId}/documents");
         var hidden = list.GetProperty("documents").EnumerateArray().Single(d => d.Id() == documentId);
         hidden.GetProperty("restricted").GetBoolean().ShouldBeTrue();
         hidden.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "restricted"], ignoreOrder: true);
-        var (_, emails) = await worker.GetJsonAsync($"/api/v1/cases/{caseId}/emails");
+        var (_, emails) = await admin.GetJsonAsync($"/api/v1/cases/{caseId}/emails");
         emails.GetProperty("emails").EnumerateArray().Single(e => e.Id() == id).TryGetProperty("subject", out _).ShouldBeFalse();
-        var (_, chronology) = await worker.GetJsonAsync($"/api/v1/cases/{caseId}/chronology");
+        var (_, chronology) = await admin.GetJsonAsync($"/api/v1/cases/{caseId}/chronology");
         chronology.ToString().ShouldNotContain("Advice on threshold");
         (await app.WithDbAsync(d => d.AuditEvents.AnyAsync(e => e.RecordId == id.ToString() && e.Outcome == "refused"))).ShouldBeTrue();
+
+        // The allocated worker, who asked for the advice and acts on it: opens it with a reason, as Legal does (issue 15, item 9).
+        (await worker.GetJsonAsync($"/api/v1/emails/{id}")).ShouldBeProblem(HttpStatusCode.BadRequest, "reason");
+        var (own, ownView) = await worker.GetJsonAsync($"/api/v1/emails/{id}?reason=Acting%20on%20the%20advice");
+        own.ShouldBe(HttpStatusCode.OK, ownView.ToString());
+        ownView.Str("subject").ShouldBe("Advice on threshold");
+        // The case's manager too; the other team's manager not at all.
+        (await (await app.ClientAsync("daniel.hughes")).GetJsonAsync($"/api/v1/emails/{id}?reason=Supervision")).Status.ShouldBe(HttpStatusCode.OK);
+        (await (await app.ClientAsync("hannah.price")).GetJsonAsync($"/api/v1/emails/{id}?reason=Supervision")).Status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
 
         // Legal Services, once the case is shared with them: may open it, with a reason.
         (await worker.PostAsync($"/api/v1/cases/{caseId}/legal-shares", new { user = "sam.fraser", reason = "Advice on threshold for proceedings" })).Status.ShouldBe(HttpStatusCode.NoContent);

@@ -8,6 +8,7 @@ using Casefile.Domain.Documents;
 using Casefile.Domain.Emails;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
+using Casefile.Web.Features.Documents;
 using Casefile.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,7 +107,10 @@ public sealed class BuildBundle(AppDbContext db, AccessRequestAccess access, Aud
         foreach (var e in emailRows)
             drafts.Add((DisclosureSource.Email, e.Id, EmailDate(e), "Email", EmailText(e), false, e.IsRestricted));
 
-        var proposer = await ProposerAsync(request, ct);
+        // Everyone an included record names, on the register or not, is a third party (policy 10.2).
+        var namedInRecords = recordRows.SelectMany(r => (r.Content.Present ?? []).Select(p => p.Name)
+            .Concat(RedactionProposer.NamesIn(r.Content.Seen)).Concat(RedactionProposer.NamesIn(r.Content.SpokenTo))).Distinct().ToList();
+        var proposer = await ProposerAsync(request, namedInRecords, ct);
 
         // Building again replaces the bundle; its proposals go with its items.
         db.RedactionProposals.RemoveRange(await db.RedactionProposals.Where(p => p.AccessRequestId == id).ToListAsync(ct));
@@ -128,8 +132,8 @@ public sealed class BuildBundle(AppDbContext db, AccessRequestAccess access, Aud
         return view with { Withheld = withheld };
     }
 
-    /// <summary>The subject, the people linked to them on the register, and the other children on it.</summary>
-    private async Task<RedactionProposer> ProposerAsync(AccessRequest request, CancellationToken ct)
+    /// <summary>The subject, the people linked to them on the register, the other children on it, and the people the records name.</summary>
+    private async Task<RedactionProposer> ProposerAsync(AccessRequest request, IReadOnlyList<string> namedInRecords, CancellationToken ct)
     {
         var subjectId = request.SubjectPersonId;
         var subject = await db.People.AsNoTracking().SingleAsync(p => p.Id == subjectId, ct);
@@ -152,7 +156,8 @@ public sealed class BuildBundle(AppDbContext db, AccessRequestAccess access, Aud
         return new RedactionProposer(
             new DisclosureSubject(subject.Id, subject.GivenName, subject.FamilyName, subject.KnownAs, addresses[subjectId].ToList()),
             people.Select(p => new Domain.AccessRequests.ThirdParty(p.Id, p.GivenName, p.FamilyName, p.KnownAs, p.DateOfBirth, addresses[p.Id].ToList(), p.Kind == PersonKind.Child, true)),
-            children.Select(c => new RegisterChild(c.Id, c.GivenName, c.FamilyName, c.KnownAs is null ? null : [c.KnownAs])));
+            children.Select(c => new RegisterChild(c.Id, c.GivenName, c.FamilyName, c.KnownAs is null ? null : [c.KnownAs])),
+            namedInRecords);
     }
 
     private static DateTimeOffset EmailDate(EmailRecord e) => e.SentAt ?? e.ReceivedAt ?? e.ImportedAt;
@@ -196,30 +201,6 @@ public sealed class BuildBundle(AppDbContext db, AccessRequestAccess access, Aud
         text.Append("Sent: ").Append(EmailDate(e).ToLondon().ToString("d MMMM yyyy 'at' HH:mm", EnGb)).Append("\n\n");
         text.Append(e.BodyText.Trim());
         return text.ToString();
-    }
-}
-
-/// <summary>Reads a stored document's text so it can be redacted: plain text as it is, a PDF's text layer through PdfPig; anything else has no text.</summary>
-public static class DocumentText
-{
-    public static async Task<string?> ExtractAsync(IDocumentContentStore store, CaseDocument document, CancellationToken ct)
-    {
-        var type = document.ContentType.ToLowerInvariant();
-        if (type is not ("application/pdf" or "text/plain")) return null;
-        using var buffer = new MemoryStream();
-        await using (var stream = await store.OpenReadAsync(document.Sha256, ct)) await stream.CopyToAsync(buffer, ct);
-        if (type == "text/plain") return Encoding.UTF8.GetString(buffer.ToArray()).Trim() is { Length: > 0 } plain ? plain : null;
-        try
-        {
-            using var pdf = UglyToad.PdfPig.PdfDocument.Open(buffer.ToArray());
-            var pages = pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))).Where(p => p.Length > 0).ToList();
-            // A scan has no text layer: it is an image, and a person decides on it.
-            return pages.Count == 0 ? null : string.Join("\n\n", pages);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return null;
-        }
     }
 }
 

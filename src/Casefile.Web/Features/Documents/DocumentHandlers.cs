@@ -4,18 +4,33 @@ using Casefile.Data.Documents;
 using Casefile.Domain.Access;
 using Casefile.Domain.Documents;
 using Casefile.Domain.Emails;
+using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casefile.Web.Features.Documents;
 
-public sealed record UploadedDocument(Guid Id, string Sha256, long Size, string ContentType);
+/// <summary>The document's text names other children on the register (policy 4.4); answered 409 until the worker confirms.</summary>
+public sealed class OtherChildNamedInDocumentException(IReadOnlyList<string> found)
+    : Domain.Common.RuleViolationException(RuleName,
+        "This document names " + (found.Count == 1 ? "another child" : "other children") + " on the register who " + (found.Count == 1 ? "is" : "are")
+        + " not part of this case (policy 4.4: only information about this child belongs on the file). Redact the document and add it again, or confirm it belongs on this file.",
+        "confirmOtherChildren")
+{
+    public const string RuleName = "other-child-named";
+
+    /// <summary>The names as they appear in the document; never the register's ids.</summary>
+    public IReadOnlyList<string> Found { get; } = found;
+}
+
+public sealed record UploadedDocument(Guid Id, string Sha256, long Size, string ContentType, bool Restricted);
 
 /// <summary>
 /// Files an uploaded document on a child's record (policy 5.1): streamed into the content store,
 /// typed from its content, checked against the council's allowed list and scanned where a scanner
-/// is configured. A refused file leaves nothing behind; an accepted one is audited and put in the
+/// is configured. Legal advice goes in the Restricted Access section (<c>section=restricted</c>,
+/// policy 4.3 guidance), filed only by someone who may open it. A refused file leaves nothing behind; an accepted one is audited and put in the
 /// chronology in the same transaction.
 /// </summary>
 public sealed class UploadDocument(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock,
@@ -32,6 +47,7 @@ public sealed class UploadDocument(AppDbContext db, CaseScope access, CurrentUse
             var content = stored!;
             FileAcceptance.Check(fields.FileName!, content.DetectedType, allowed).ThrowIfRefused();
             await ScanAsync(store, scanner, content, ct);
+            await CheckForOtherChildrenAsync(content, heading.ChildId, IsTrue(fields["confirmOtherChildren"]) || IsTrue(request.Query["confirmOtherChildren"]), ct);
 
             var today = clock.Today();
             var errors = new ValidationErrors();
@@ -41,6 +57,17 @@ public sealed class UploadDocument(AppDbContext db, CaseScope access, CurrentUse
                 errors.Add("type", $"Choose one of: {string.Join(", ", Enum.GetNames<DocumentType>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}");
             else if (parsed == DocumentType.EmailAttachment) errors.Add("type", "An email's attachments are filed by importing the email");
             else type = parsed;
+            var section = EmailSection.General;
+            switch (fields["section"]?.Trim().ToLowerInvariant())
+            {
+                case null or "" or "general": break;
+                case "restricted":
+                    // Only someone who may open the Restricted Access section files in it: nobody files what they cannot then read.
+                    if ((await access.PermissionsAsync(caseId, ct))?.May(CaseCapability.OpenRestrictedSection) == true) section = EmailSection.Restricted;
+                    else errors.Add("section", CasePermissions.WhyNot(CaseCapability.OpenRestrictedSection));
+                    break;
+                default: errors.Add("section", "Choose general or restricted"); break;
+            }
             var title = errors.Required(fields["title"], "title", "Enter a title for the document", CaseDocument.TitleLength);
             var author = errors.Optional(fields["author"], "author", CaseDocument.AuthorLength);
             var date = today;
@@ -54,14 +81,18 @@ public sealed class UploadDocument(AppDbContext db, CaseScope access, CurrentUse
 
             var now = clock.GetUtcNow();
             var document = new CaseDocument(Guid.NewGuid(), caseId, type!.Value, title, date, author, fields.FileName!, content.DetectedType.ContentType,
-                content.Hash, content.Size, EmailSection.General, null, user.Id, now, today);
+                content.Hash, content.Size, section, null, user.Id, now, today);
             db.CaseDocuments.Add(document);
-            db.Chronology.Add(new ChronologyEntry(caseId, now, ChronologyKind.Document, $"{type.Value.DisplayName()}: {document.Title}",
-                document.Author is null ? null : $"By {document.Author}", document.Id, user.Id, significant: false));
-            audit.Record(AuditAction.Create, "case-document", document.Id, caseId, heading.ChildId);
+            // A restricted document's line in the chronology says only that it exists (policy 4.3 guidance), as a restricted email's does.
+            db.Chronology.Add(document.IsRestricted
+                ? new ChronologyEntry(caseId, now, ChronologyKind.Document, "Restricted document", null, document.Id, user.Id, significant: false)
+                : new ChronologyEntry(caseId, now, ChronologyKind.Document, $"{type.Value.DisplayName()}: {document.Title}",
+                    document.Author is null ? null : $"By {document.Author}", document.Id, user.Id, significant: false));
+            audit.Record(AuditAction.Create, "case-document", document.Id, caseId, heading.ChildId,
+                reason: document.IsRestricted ? "Filed in the Restricted Access section" : null);
             await db.SaveChangesAsync(ct);
             stored = null; // kept
-            return new UploadedDocument(document.Id, document.Sha256, document.Size, document.ContentType);
+            return new UploadedDocument(document.Id, document.Sha256, document.Size, document.ContentType, document.IsRestricted);
         }
         finally
         {
@@ -69,6 +100,26 @@ public sealed class UploadDocument(AppDbContext db, CaseScope access, CurrentUse
             if (stored is { AlreadyStored: false } orphan) await ForgetAsync(db, store, orphan.Hash);
         }
     }
+
+    /// <summary>
+    /// A document whose text (plain text, or a PDF's text layer) names another child on the register
+    /// is refused until the worker confirms it belongs on this file (policy 4.4, Appendix 1), as an
+    /// email or a case record is. A scan or an image has no text to read and is not checked.
+    /// </summary>
+    private async Task CheckForOtherChildrenAsync(StoredContent content, Guid childId, bool confirmed, CancellationToken ct)
+    {
+        if (confirmed) return;
+        var text = await DocumentText.ExtractAsync(store, content.DetectedType.ContentType, content.Hash, ct);
+        if (text is null) return;
+        var children = await db.People.AsNoTracking().Where(p => p.Kind == PersonKind.Child && p.Id != childId)
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.KnownAs }).ToListAsync(ct);
+        var mentions = new OtherChildMentions(children.Select(c => new RegisterChild(c.Id, c.GivenName, c.FamilyName, c.KnownAs is null ? null : [c.KnownAs])));
+        var named = mentions.Find(null, text).SelectMany(m => m.Found).Select(f => f.Text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (named.Count > 0) throw new OtherChildNamedInDocumentException(named);
+    }
+
+    private static bool IsTrue(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1" || value.Equals("on", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Streams content into the store, turning its refusals into problems naming <c>file</c>.</summary>
     internal static async Task<StoredContent> StoreAsync(IDocumentContentStore store, Stream body, long maxBytes, CancellationToken ct)

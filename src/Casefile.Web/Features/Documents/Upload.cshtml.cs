@@ -27,7 +27,18 @@ public sealed class UploadModel(AppDbContext db, CaseScope access, AuditTrail au
         public string? Title { get; set; }
         public DateParts Date { get; set; } = new();
         public string? Author { get; set; }
+        public string? Section { get; set; }
+        public bool ConfirmOtherChildren { get; set; }
     }
+
+    /// <summary>Whether the user may file in the Restricted Access section (only those who may open it).</summary>
+    public bool MayFileRestricted { get; private set; }
+
+    public static IEnumerable<SelectListItem> Sections(string? selected) =>
+    [
+        new("With the case's other documents", "general", selected is null or "" or "general"),
+        new("In the Restricted Access section: advice from or to Legal Services, which is privileged", "restricted", selected == "restricted"),
+    ];
 
     public static IEnumerable<SelectListItem> Types(string? selected) =>
         new[] { new SelectListItem("Select the kind of document", "") }.Concat(
@@ -62,11 +73,15 @@ public sealed class UploadModel(AppDbContext db, CaseScope access, AuditTrail au
             return await TryAsync(async () =>
             {
                 var saved = await PageUpload.SendAsync(HttpContext, Input.File,
-                    [new("type", Input.Type ?? ""), new("title", Input.Title ?? ""), new("date", date), new("author", Input.Author)],
+                    [new("type", Input.Type ?? ""), new("title", Input.Title ?? ""), new("date", date), new("author", Input.Author),
+                        new("section", Input.Section), new("confirmOtherChildren", Input.ConfirmOtherChildren ? "true" : null)],
                     request => upload.HandleAsync(caseId, request, ct));
                 TempData["Confirmation"] = "Document added to the case file.";
                 return Redirect($"/documents/{saved.Id}");
-            }, field => field switch { "file" => "Input.File", "date" => "Input.Date", _ => null });
+            }, field => field switch
+            {
+                "file" => "Input.File", "date" => "Input.Date", "section" => "Input.Section", "confirmOtherChildren" => "Input.ConfirmOtherChildren", _ => null,
+            });
         }
         catch (UploadRefusedException e)
         {
@@ -79,6 +94,7 @@ public sealed class UploadModel(AppDbContext db, CaseScope access, AuditTrail au
     {
         var (_, heading) = await access.DemandWithHeadingAsync(caseId, AccessAction.Write, AuditAction.Create, ct);
         (CaseId, ChildName, CaseReference) = (caseId, heading.ChildName, heading.Reference);
+        MayFileRestricted = (await access.PermissionsAsync(caseId, ct))?.May(CaseCapability.OpenRestrictedSection) == true;
         return heading.ChildId;
     }
 }
