@@ -51,6 +51,47 @@ public sealed partial class DocumentPageTests
     }
 
     [Fact]
+    public async Task UploadPage_InTheRestrictedSection_FilesItThereAndTheCaseShowsOnlyThatItIsRestricted()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var session = await Browserless.SignedInAsync(app, "amara.osei");
+        (await session.GetHtmlAsync($"/cases/{caseId}/documents/new")).ShouldContain("Where to file it");
+
+        var response = await PostUploadAsync(session, $"/cases/{caseId}/documents/new", DocumentApiTests.Pdf("advice"), "advice.pdf",
+            new() { ["Input.Type"] = "letter", ["Input.Title"] = "Advice on threshold", ["Input.Section"] = "restricted" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var admin = await Browserless.SignedInAsync(app, "olu.bello");
+        var casePage = await admin.GetHtmlAsync($"/cases/{caseId}");
+        casePage.ShouldNotContain("Advice on threshold");
+        casePage.ShouldContain("restricted", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task UploadPage_WhenTheTextNamesAnotherChild_AsksForConfirmationAndFilesOnceGiven()
+    {
+        var app = await TestApps.GetAsync(Db.Sqlite);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var family = "Quill" + Guid.NewGuid().ToString("N")[..6];
+        await Given.ChildAsync(await app.ClientAsync("daniel.hughes"), "Zephyrine", family);
+        var session = await Browserless.SignedInAsync(app, "amara.osei");
+        var text = Encoding.UTF8.GetBytes($"Zephyrine {family} was also absent. {Guid.NewGuid()}");
+        var fields = new Dictionary<string, string> { ["Input.Type"] = "report", ["Input.Title"] = "Attendance note" };
+
+        var warned = await PostUploadAsync(session, $"/cases/{caseId}/documents/new", text, "note.txt", fields);
+
+        warned.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await warned.Content.ReadAsStringAsync();
+        html.ShouldContain("govuk-error-summary");
+        html.ShouldContain("href=\"#Input_ConfirmOtherChildren\"");
+        html.ShouldContain("value=\"Attendance note\"");
+
+        var filed = await PostUploadAsync(session, $"/cases/{caseId}/documents/new", text, "note.txt", new(fields) { ["Input.ConfirmOtherChildren"] = "true" });
+        filed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await filed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task FileEmailPage_WhenTheEmailIsFiled_RedirectsToTheEmailWithItsTransmissionData()
     {
         var app = await TestApps.GetAsync(Db.Sqlite);
