@@ -27,7 +27,7 @@ public enum CaseCapability
     /// <summary>Write records, assessments and plans, file documents and emails.</summary>
     Record,
 
-    /// <summary>Register a request for access to the child's record (policy 10).</summary>
+    /// <summary>Register a request for access to the child's record, and work on it: build, review and release its bundle (policy 10).</summary>
     RegisterAccessRequest,
 }
 
@@ -60,7 +60,7 @@ public sealed record CasePermissions(AccessDecision Read, AccessDecision Write, 
         CaseCapability.ProposeClosure => "Only a social worker or manager who can change the case can ask for it to be closed.",
         CaseCapability.Manage => "Only a manager of the case's team can do this.",
         CaseCapability.Record => "You can read this case but not add to it.",
-        CaseCapability.RegisterAccessRequest => "Only people who can change the case can register an access request for it.",
+        CaseCapability.RegisterAccessRequest => "Only people who work access requests and can change the case can register or work on an access request for it.",
         _ => "You cannot do this on this case.",
     };
 }
