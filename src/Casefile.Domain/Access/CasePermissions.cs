@@ -133,6 +133,18 @@ public static class StaffPolicy
     /// <summary>Whether the viewer manages the given team (directly or as a manager of a team above it).</summary>
     public static bool Manages(Viewer viewer, Guid teamId) => May(viewer, StaffCapability.ManageTeams) && viewer.OverseenTeamIds.Contains(teamId);
 
+    /// <summary>
+    /// Whether the viewer may see what a worker opened (policy 9, for a complaint): a manager of the worker's team who is
+    /// above the worker in the line. Managing the team is not enough on its own: a principal manager is in the same
+    /// team as the divisional manager they report to, and must not read their own manager's log.
+    /// </summary>
+    public static bool MaySeeWhatWorkerOpened(Viewer viewer, Guid? workerTeamId, IReadOnlyCollection<Guid> workersManagersAbove)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(workersManagersAbove);
+        return workerTeamId is { } team && Manages(viewer, team) && workersManagersAbove.Contains(viewer.UserId);
+    }
+
     /// <summary>The teams whose queues the viewer sees as a manager (none for other roles).</summary>
     public static IReadOnlyCollection<Guid> TeamsManaged(Viewer viewer) => May(viewer, StaffCapability.ManageTeams) ? viewer.OverseenTeamIds : [];
 }
