@@ -30,7 +30,7 @@ public enum CaseCapability
     /// <summary>Write records, assessments and plans, file documents and emails.</summary>
     Record,
 
-    /// <summary>Register a request for access to the child's record (policy 10).</summary>
+    /// <summary>Register a request for access to the child's record, and work on it: build, review and release its bundle (policy 10).</summary>
     RegisterAccessRequest,
 }
 
@@ -63,7 +63,7 @@ public sealed record CasePermissions(AccessDecision Read, AccessDecision Write, 
         CaseCapability.ProposeClosure => "Only a social worker or manager who can change the case can ask for it to be closed.",
         CaseCapability.Manage => "Only a manager of the case's team can do this.",
         CaseCapability.Record => "You can read this case but not add to it.",
-        CaseCapability.RegisterAccessRequest => "Only people who can change the case can register an access request for it.",
+        CaseCapability.RegisterAccessRequest => "Only people who work access requests and can change the case can register or work on an access request for it.",
         _ => "You cannot do this on this case.",
     };
 }
@@ -135,6 +135,18 @@ public static class StaffPolicy
 
     /// <summary>Whether the viewer manages the given team (directly or as a manager of a team above it).</summary>
     public static bool Manages(Viewer viewer, Guid teamId) => May(viewer, StaffCapability.ManageTeams) && viewer.OverseenTeamIds.Contains(teamId);
+
+    /// <summary>
+    /// Whether the viewer may see what a worker opened (policy 9, for a complaint): a manager of the worker's team who is
+    /// above the worker in the line. Managing the team is not enough on its own: a principal manager is in the same
+    /// team as the divisional manager they report to, and must not read their own manager's log.
+    /// </summary>
+    public static bool MaySeeWhatWorkerOpened(Viewer viewer, Guid? workerTeamId, IReadOnlyCollection<Guid> workersManagersAbove)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(workersManagersAbove);
+        return workerTeamId is { } team && Manages(viewer, team) && workersManagersAbove.Contains(viewer.UserId);
+    }
 
     /// <summary>The teams whose queues the viewer sees as a manager (none for other roles).</summary>
     public static IReadOnlyCollection<Guid> TeamsManaged(Viewer viewer) => May(viewer, StaffCapability.ManageTeams) ? viewer.OverseenTeamIds : [];

@@ -139,4 +139,28 @@ public sealed class CasePermissionsTests
     [InlineData(StaffRole.Administrator, StaffCapability.WorkWithCases, false)]
     public void StaffPolicy_ForEachRole_GatesWhatThePolicySays(string role, StaffCapability capability, bool allowed) =>
         StaffPolicy.May(ViewerFor(role), capability).ShouldBe(allowed);
+
+    // Being named on a restricted case lets one change it, but works the access-to-records register only for those who work it.
+    [Theory]
+    [InlineData(StaffRole.SocialWorker, true)]
+    [InlineData(StaffRole.AdminOfficer, true)]
+    [InlineData(StaffRole.Legal, true)]
+    [InlineData(StaffRole.RecordsManager, false)]
+    public void RegisterAccessRequest_WhenNamedOnARestrictedCase_IsForThoseWhoWorkTheRegister(string role, bool allowed)
+    {
+        var permissions = CaseAccessPolicy.Permissions(ViewerFor(role), Facts(Relationship.RestrictedNamed), new AccessOptions(), Now);
+
+        permissions.Write.Allowed.ShouldBeTrue();
+        permissions.May(CaseCapability.RegisterAccessRequest).ShouldBe(allowed);
+    }
+
+    // What a worker opened (policy 9): a manager of the worker's team above them in the line; not a colleague in the same team.
+    [Theory]
+    [InlineData(StaffRole.PracticeManager, true, true, true)]
+    [InlineData(StaffRole.PracticeManager, true, false, false)]
+    [InlineData(StaffRole.PracticeManager, false, true, false)]
+    [InlineData(StaffRole.SocialWorker, true, true, false)]
+    [InlineData(StaffRole.Legal, false, true, false)]
+    public void MaySeeWhatWorkerOpened_ForRoleTeamAndLine_IsTheWorkersManagersOnly(string role, bool workerInMyTeam, bool iAmAboveThem, bool allowed) =>
+        StaffPolicy.MaySeeWhatWorkerOpened(ViewerFor(role), workerInMyTeam ? MyTeam : OtherTeam, iAmAboveThem ? [Someone, Me] : [Someone]).ShouldBe(allowed);
 }

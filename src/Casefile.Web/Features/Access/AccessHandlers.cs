@@ -183,8 +183,8 @@ public sealed class AccessLogs(AppDbContext db, CurrentUser user, AuditTrail aud
         var subject = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == userName.Trim().ToUpperInvariant(), ct)
             ?? throw new NotFoundException("The user");
         var viewer = await user.ViewerAsync(ct);
-        if (subject.TeamId is not { } team || !viewer.Manages(team) || subject.Id == viewer.UserId)
-            throw new AccessDeniedException("Only a manager of the worker's team can see what the worker opened.");
+        if (!StaffPolicy.MaySeeWhatWorkerOpened(viewer, subject.TeamId, await LineManagers.ManagersAboveAsync(db, subject.Id, ct)))
+            throw new AccessDeniedException("Only a manager of the worker's team, above them in the line, can see what the worker opened.");
         var (start, end, page) = Range(filter);
         var subjectId = subject.Id;
         var result = await PageAsync(db.AuditEvents.AsNoTracking().Where(e => e.UserId == subjectId && e.OccurredAt >= start && e.OccurredAt < end), page, ct, maskFor: subjectId);

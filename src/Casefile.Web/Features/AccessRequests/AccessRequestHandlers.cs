@@ -44,6 +44,9 @@ public sealed class AccessRequestAccess(AppDbContext db, CaseScope access, Curre
         if (action == AccessAction.Read && await access.FindAsync(request.CaseFileId, ct) is { Read.Allowed: false } opened
             && CaseAccessPolicy.SeeAccessRequest(opened.Viewer, opened.Facts, user.AccessOptions, clock.GetUtcNow()).Allowed)
             return (request, opened.Heading, true);
+        // Working on a request (building, reviewing, releasing) is working the register, as registering one is.
+        if (action == AccessAction.Write)
+            return (request, (await access.OpenForAsync(request.CaseFileId, CaseCapability.RegisterAccessRequest, auditAction, ct)).Heading, false);
         var (_, caseHeading) = await access.DemandWithHeadingAsync(request.CaseFileId, action, auditAction, ct);
         return (request, caseHeading, false);
     }
@@ -68,7 +71,7 @@ public sealed class RegisterAccessRequest(AppDbContext db, CaseScope access, Cur
         }
         errors.ThrowIfAny();
 
-        await access.DemandAsync(caseId!.Value, AccessAction.Write, AuditAction.Create, ct);
+        await access.OpenForAsync(caseId!.Value, CaseCapability.RegisterAccessRequest, AuditAction.Create, ct);
         var request = new AccessRequest(Guid.NewGuid(), caseId.Value, command.SubjectId!.Value,
             new AccessRequestDetails(kind, command.RequesterName, command.RequesterOrganisation, command.WhatIsAsked, command.ReceivedOn!.Value,
                 command.IdentityChecks, command.LegalBasis),
