@@ -1,3 +1,4 @@
+using Casefile.Domain.Access;
 using Casefile.Domain.Common;
 
 namespace Casefile.Domain.Retention;
@@ -136,17 +137,37 @@ public sealed class DisposalReview
         Touch();
     }
 
-    /// <summary>A second, different records manager confirms; only then is the file destroyed.</summary>
-    public void ConfirmDestruction(Guid by, bool held, DateTimeOffset at)
+    /// <summary>
+    /// A second, different records manager confirms; only then is the file destroyed. <paramref name="file"/>
+    /// is the case as it stands for them: a restricted file needs them to be named on it
+    /// (<see cref="RestrictedFileDisposal.EnsureNamedPersonConfirms"/>).
+    /// </summary>
+    public void ConfirmDestruction(Guid by, bool held, CaseFacts file, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.CaseId != CaseFileId) throw new ArgumentException("The facts are of another case", nameof(file));
         if (Status != DisposalReviewStatus.DestructionProposed)
             throw new RuleViolationException("destruction-not-proposed", "Destruction has to be proposed by one records manager before another confirms it");
         if (ProposedBy == by)
             throw new RuleViolationException("second-records-manager-needed", "You proposed this destruction: a different records manager must confirm it");
+        RestrictedFileDisposal.EnsureNamedPersonConfirms(file);
         if (held) throw new RuleViolationException("legal-hold", "The file is under a legal hold: it cannot be destroyed until the hold is lifted");
         ConfirmedBy = by;
         ConfirmedAt = at;
         Status = DisposalReviewStatus.Destroyed;
+        Touch();
+    }
+
+    /// <summary>
+    /// The sweep found the file due but restricted: it is listed as needing review by someone named on
+    /// the case, not under the rule it was listed under before (it was restricted since, or listed before
+    /// the sweep knew better). A proposal waiting for confirmation stays: only a named records manager confirms it.
+    /// </summary>
+    public void ListForNamedReview(string reason)
+    {
+        if (!IsOpen || RuleId == RestrictedFileDisposal.NeedsNamedReview) return;
+        RuleId = RestrictedFileDisposal.NeedsNamedReview;
+        Reason = reason.Length > TextLength ? reason[..TextLength] : reason;
         Touch();
     }
 

@@ -108,6 +108,10 @@ public sealed class CaseScope(AppDbContext db, CurrentUser user, AuditTrail audi
     /// <summary>The case's facts as they stand for the current user, or null when there is no such case.</summary>
     public async Task<CaseFacts?> FactsAsync(Guid caseId, CancellationToken ct) => (await FindAsync(caseId, ct))?.Facts;
 
+    /// <summary>The facts of each of the given cases as they stand for the current user, in one query (for lists that decide per case).</summary>
+    public Task<IReadOnlyList<CaseFacts>> FactsAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
+        CaseFactsQueries.ManyAsync(db, caseIds, user.Id, clock.GetUtcNow(), ct);
+
     /// <summary>The viewer's permissions on the case, or null when there is no such case.</summary>
     public async Task<CasePermissions?> PermissionsAsync(Guid caseId, CancellationToken ct) => (await FindAsync(caseId, ct))?.Permissions;
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Casefile.Domain.Access;
+using Casefile.Domain.Cases;
 using Casefile.Domain.Common;
 using Casefile.Domain.Retention;
 
@@ -81,13 +83,15 @@ public class DisposalReviewTests
 
     private static DisposalReview Due() => new(Guid.NewGuid(), Guid.NewGuid(), DisposalReviewKind.Disposal, new DateOnly(2026, 12, 1), "other", "x", Now);
 
+    private static CaseFacts File(DisposalReview review) => new(review.CaseFileId, Guid.NewGuid(), Guid.NewGuid(), CaseStatus.Closed);
+
     [Fact]
     public void ConfirmDestruction_ByTheProposer_IsRefused()
     {
         var review = Due();
         review.ProposeDestruction(Rita, "Past its date; nothing held", held: false, Now);
 
-        Should.Throw<RuleViolationException>(() => review.ConfirmDestruction(Rita, held: false, Now)).Rule.ShouldBe("second-records-manager-needed");
+        Should.Throw<RuleViolationException>(() => review.ConfirmDestruction(Rita, held: false, File(review), Now)).Rule.ShouldBe("second-records-manager-needed");
         review.Status.ShouldBe(DisposalReviewStatus.DestructionProposed);
     }
 
@@ -97,7 +101,7 @@ public class DisposalReviewTests
         var review = Due();
         review.ProposeDestruction(Rita, "Past its date", held: false, Now);
 
-        review.ConfirmDestruction(Other, held: false, Now);
+        review.ConfirmDestruction(Other, held: false, File(review), Now);
 
         review.Status.ShouldBe(DisposalReviewStatus.Destroyed);
     }
@@ -108,7 +112,7 @@ public class DisposalReviewTests
         var review = Due();
         review.ProposeDestruction(Rita, "Past its date", held: false, Now);
 
-        Should.Throw<RuleViolationException>(() => review.ConfirmDestruction(Other, held: true, Now)).Rule.ShouldBe("legal-hold");
+        Should.Throw<RuleViolationException>(() => review.ConfirmDestruction(Other, held: true, File(review), Now)).Rule.ShouldBe("legal-hold");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Casefile.Data;
 using Casefile.Domain.Assessments;
 using Casefile.Domain.Cases;
+using Casefile.Domain.Emails;
 using Casefile.Domain.Records;
 using Casefile.Domain.Retention;
 using Casefile.Web.Infrastructure;
@@ -8,13 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Casefile.Web.Features.Retention;
 
-/// <summary>A case file with the facts the retention schedule needs.</summary>
-public sealed record CaseRetentionFacts(Guid CaseId, string Reference, Guid ChildId, CaseStatus Status, DateOnly OpenedOn, DateOnly? ClosedOn, RetentionFacts Facts);
+/// <summary>A case file with the facts the retention schedule needs, and what of it records managers cannot see.</summary>
+public sealed record CaseRetentionFacts(Guid CaseId, string Reference, Guid ChildId, CaseStatus Status, DateOnly OpenedOn, DateOnly? ClosedOn, RetentionFacts Facts,
+    HiddenEvidence Hidden);
 
 /// <summary>
 /// Reads what decides a file's retention, for one case or for every closed case at once, in a fixed
 /// handful of set queries (cases with their child, section 47 records, plans, care events, categories
-/// added by records managers), never one query per case: the daily sweep decides in memory.
+/// added by records managers, restrictions and what is filed in Restricted Access sections), never one
+/// query per case: the daily sweep decides in memory.
 /// </summary>
 public sealed class RetentionFactsLoader(AppDbContext db)
 {
@@ -32,7 +35,7 @@ public sealed class RetentionFactsLoader(AppDbContext db)
         var ids = cases.Select(c => c.Id);
         var files = await (from c in cases.AsNoTracking()
                            join p in db.People on c.ChildId equals p.Id
-                           select new { c.Id, c.Reference, c.ChildId, c.Status, c.OpenedOn, c.ClosedOn, p.DateOfBirth, p.DateOfDeath }).ToListAsync(ct);
+                           select new { c.Id, c.Reference, c.ChildId, c.Status, c.OpenedOn, c.ClosedOn, c.IsRestricted, p.DateOfBirth, p.DateOfDeath }).ToListAsync(ct);
         if (files.Count == 0) return [];
 
         var section47 = (await db.CaseRecords.AsNoTracking()
@@ -57,6 +60,16 @@ public sealed class RetentionFactsLoader(AppDbContext db)
                             select new { a.CaseFileId, a.Category, a.Reason, a.EventDate, a.DeceasedOrWithdrawn, u.DisplayName }).ToListAsync(ct))
             .GroupBy(a => a.CaseFileId).ToDictionary(g => g.Key, g => g.Select(a => (a.Category, a.Reason, a.EventDate, a.DeceasedOrWithdrawn, a.DisplayName)).ToList());
 
+        // What records managers cannot see (RestrictedFileDisposal): why a case is restricted, and what is in its Restricted Access section.
+        var restrictedBecause = (await db.CaseRestrictions.AsNoTracking().Where(r => ids.Contains(r.CaseFileId) && r.LiftedAt == null)
+                .Select(r => new { r.CaseFileId, r.Reason }).ToListAsync(ct))
+            .GroupBy(r => r.CaseFileId).ToDictionary(g => g.Key, g => g.First().Reason);
+        var restrictedSection = (await db.CaseDocuments.AsNoTracking().Where(d => ids.Contains(d.CaseFileId) && d.Section == EmailSection.Restricted)
+                .Select(d => d.CaseFileId)
+                .Concat(db.EmailRecords.AsNoTracking().Where(e => ids.Contains(e.CaseFileId) && e.Section == EmailSection.Restricted).Select(e => e.CaseFileId))
+                .ToListAsync(ct))
+            .CountBy(id => id).ToDictionary(p => p.Key, p => p.Value);
+
         var result = new Dictionary<Guid, CaseRetentionFacts>(files.Count);
         foreach (var f in files)
         {
@@ -70,7 +83,9 @@ public sealed class RetentionFactsLoader(AppDbContext db)
                 events.GetValueOrDefault(f.Id) ?? [],
                 added.GetValueOrDefault(f.Id) ?? []);
             var facts = new RetentionFacts(f.DateOfBirth, f.DateOfDeath, f.Status == CaseStatus.Closed ? f.ClosedOn : null, RetentionCategories.Derive(evidence));
-            result[f.Id] = new CaseRetentionFacts(f.Id, f.Reference, f.ChildId, f.Status, f.OpenedOn, f.ClosedOn, facts);
+            var hidden = new HiddenEvidence(f.IsRestricted, f.IsRestricted && restrictedBecause.TryGetValue(f.Id, out var why) ? why : null,
+                restrictedSection.GetValueOrDefault(f.Id));
+            result[f.Id] = new CaseRetentionFacts(f.Id, f.Reference, f.ChildId, f.Status, f.OpenedOn, f.ClosedOn, facts, hidden);
         }
         return result;
     }

@@ -16,7 +16,9 @@ public sealed record SweepResult(int ClosedFiles, int DueForDisposal, int DueFor
 /// each file whose date has come on the records managers' list (a <see cref="DisposalReview"/> row,
 /// so the list is stable and reviewable), with review dates such as the youngest child turning 18.
 /// A file kept at review stays off the list until its next review date. Files on the list that are no
-/// longer due (reopened, or given a longer category) come off it. With dry run, nothing is saved.
+/// longer due (reopened, or given a longer category) come off it. A restricted file is never listed for
+/// destruction under the rule its visible record gives, but as needing review by someone named on the
+/// case (<see cref="RestrictedFileDisposal.List"/>, ADR 0025). With dry run, nothing is saved.
 /// </summary>
 public sealed class RetentionSweep(AppDbContext db, RetentionFactsLoader loader, RetentionSchedules schedules, TimeProvider clock)
 {
@@ -34,6 +36,7 @@ public sealed class RetentionSweep(AppDbContext db, RetentionFactsLoader loader,
 
         var items = new List<SweepItem>();
         var dueCases = new HashSet<Guid>();
+        var toNamedReview = new Dictionary<Guid, string>();
         foreach (var file in files.Values)
         {
             var decision = RetentionDecider.Decide(schedule, file.Facts, today);
@@ -47,9 +50,14 @@ public sealed class RetentionSweep(AppDbContext db, RetentionFactsLoader loader,
                 if (!open && keptUntil is { } until && until > today) { /* kept at review: off the list until then */ }
                 else
                 {
-                    items.Add(new SweepItem(file.CaseId, file.Reference, kind, keptUntil ?? decision.Date!.Value, decision.RuleId!, decision.Explanation, !open));
+                    var listing = RestrictedFileDisposal.List(decision, file.Hidden);
+                    items.Add(new SweepItem(file.CaseId, file.Reference, kind, keptUntil ?? decision.Date!.Value, listing.RuleId, listing.Reason, !open));
                     if (!open && !dryRun)
-                        db.DisposalReviews.Add(new DisposalReview(Guid.NewGuid(), file.CaseId, kind, keptUntil ?? decision.Date!.Value, decision.RuleId!, decision.Explanation, now));
+                        db.DisposalReviews.Add(new DisposalReview(Guid.NewGuid(), file.CaseId, kind, keptUntil ?? decision.Date!.Value, listing.RuleId, listing.Reason, now));
+                    // Listed before it was restricted (or before the sweep knew better): it needs someone named now.
+                    if (open && listing.NeedsNamedReview && rows.Any(r => r.Kind == kind && r.RuleId != listing.RuleId
+                            && r.Status is DisposalReviewStatus.Due or DisposalReviewStatus.DestructionProposed))
+                        toNamedReview[file.CaseId] = listing.Reason;
                 }
             }
             foreach (var review in decision.ReviewsDue(today))
@@ -69,6 +77,13 @@ public sealed class RetentionSweep(AppDbContext db, RetentionFactsLoader loader,
             if (stale.Count > 0)
             {
                 foreach (var review in await db.DisposalReviews.Where(r => stale.Contains(r.Id)).ToListAsync(ct)) review.NoLongerDue();
+            }
+            if (toNamedReview.Count > 0)
+            {
+                var cases = toNamedReview.Keys.ToList();
+                foreach (var review in await db.DisposalReviews.Where(r => cases.Contains(r.CaseFileId) && r.Kind == DisposalReviewKind.Disposal
+                    && (r.Status == DisposalReviewStatus.Due || r.Status == DisposalReviewStatus.DestructionProposed)).ToListAsync(ct))
+                    review.ListForNamedReview(toNamedReview[review.CaseFileId]);
             }
             await db.SaveChangesAsync(ct);
         }
