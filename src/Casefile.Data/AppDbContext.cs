@@ -9,6 +9,7 @@ using Casefile.Domain.Closure;
 using Casefile.Domain.Consent;
 using Casefile.Domain.Documents;
 using Casefile.Domain.Emails;
+using Casefile.Domain.Journey;
 using Casefile.Domain.PaperFiles;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
@@ -73,6 +74,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DisposalReview> DisposalReviews => Set<DisposalReview>();
     public DbSet<DestructionTombstone> DestructionTombstones => Set<DestructionTombstone>();
     public DbSet<RetentionScheduleVersion> RetentionScheduleVersions => Set<RetentionScheduleVersion>();
+    public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
+    public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
+    public DbSet<ChildProtectionConference> ChildProtectionConferences => Set<ChildProtectionConference>();
+    public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
+    public DbSet<CoreGroupMeeting> CoreGroupMeetings => Set<CoreGroupMeeting>();
+    public DbSet<LookedAfterEpisode> LookedAfterEpisodes => Set<LookedAfterEpisode>();
+    public DbSet<LookedAfterReview> LookedAfterReviews => Set<LookedAfterReview>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

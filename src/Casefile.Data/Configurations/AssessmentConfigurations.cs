@@ -19,6 +19,8 @@ internal sealed class AssessmentOrPlanConfiguration : IEntityTypeConfiguration<A
         builder.Ignore(x => x.Category);
         builder.Ignore(x => x.IsLocked);
         builder.Ignore(x => x.IsEditable);
+        builder.Property(x => x.FactorCodes).HasMaxLength(400);
+        builder.Ignore(x => x.Factors);
         builder.HasOne<CaseFile>().WithMany().HasForeignKey(x => x.CaseFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("Referrals");
         builder.Property(r => r.ReferrerName).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.Source).HasMaxLength(4);
+        builder.Property(r => r.PrimaryNeed).HasMaxLength(4);
         builder.Property(r => r.ReferrerAgency).HasMaxLength(200);
         builder.Property(r => r.Reason).HasMaxLength(10_000).IsRequired();
         builder.Property(r => r.NoFurtherActionReason).HasMaxLength(10_000);
@@ -33,6 +35,7 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.ToTable("CaseFiles");
         builder.Property(c => c.Reference).HasMaxLength(20).IsRequired();
+        builder.Property(c => c.ReasonForClosure).HasMaxLength(4);
         builder.HasIndex(c => c.Reference).IsUnique();
         // Policy 5.1: one electronic record per child.
         builder.HasIndex(c => c.ChildId).IsUnique();

@@ -17,6 +17,7 @@ internal sealed class ClosureRequestConfiguration : IEntityTypeConfiguration<Clo
     {
         builder.ToTable("ClosureRequests");
         builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.ReasonForClosure).HasMaxLength(4);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.Ignore(x => x.IsOpen);
         builder.ComplexProperty(x => x.Summary, c =>

@@ -18,6 +18,11 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FirstLanguage).HasMaxLength(100);
         builder.Property(p => p.Disability).HasMaxLength(500);
         builder.Property(p => p.School).HasMaxLength(200);
+        builder.Property(p => p.Upn).HasMaxLength(13);
+        builder.Property(p => p.NhsNumber).HasMaxLength(10);
+        builder.Property(p => p.DisabilityCodes).HasMaxLength(100);
+        builder.Ignore(p => p.Disabilities);
+        builder.Ignore(p => p.EthnicityIsCoded);
         builder.Property(p => p.SearchGivenName).HasMaxLength(210).IsRequired();
         builder.Property(p => p.SearchFamilyName).HasMaxLength(110).IsRequired();
         builder.Property(p => p.GivenNameKey).HasMaxLength(4).IsRequired();

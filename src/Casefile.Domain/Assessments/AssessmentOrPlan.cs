@@ -54,6 +54,25 @@ public sealed class AssessmentOrPlan
     public Guid? EndedBy { get; private set; }
     public Guid Version { get; private set; } = Guid.NewGuid();
 
+    /// <summary>The DfE factors identified at assessment (CIN census: 2A, 3A, 21 ...), comma-separated; null when not recorded.</summary>
+    public string? FactorCodes { get; private set; }
+
+    public IReadOnlyList<string> Factors => FactorCodes is null ? [] : FactorCodes.Split(',');
+
+    /// <summary>Records the factors identified, on a child and family assessment that can still be changed; null leaves them as they are.</summary>
+    public void SetFactors(IReadOnlyList<string>? factors)
+    {
+        if (factors is null) return;
+        if (Kind != AssessmentOrPlanKind.ChildAndFamilyAssessment)
+            throw new RuleViolationException("factors-on-assessments-only", "Factors are identified at a child and family assessment", "factors");
+        if (IsLocked) throw new StateConflictException("locked", "An authorised assessment cannot be changed");
+        var codes = factors.Select(f => Journey.DfeCodes.AssessmentFactor.Require(f, "factors", badRequest: true)).Distinct().ToList();
+        if (codes.Contains("21") && codes.Count > 1)
+            throw new Journey.JourneyStepRefusedException("no-factors-and-factors", "Choose 21 (no factors identified), or the factors, not both", "factors", badRequest: true);
+        FactorCodes = codes.Count == 0 ? null : string.Join(',', codes);
+        Version = Guid.NewGuid();
+    }
+
     public AssessmentOrPlanCategory Category => AssessmentOrPlanKinds.CategoryOf(Kind);
 
     /// <summary>Authorised (or ended) work is locked: nothing in it changes.</summary>

@@ -70,7 +70,10 @@ public sealed class CaseFile
     /// Records that the case was closed. Policy 6.6: only after a manager authorised closure —
     /// the closure workflow is the only caller outside demo data.
     /// </summary>
-    public void RecordClosure(DateOnly closedOn)
+    /// <summary>The DfE reason for closure (RC1 to RC9) of the latest closure, where recorded.</summary>
+    public string? ReasonForClosure { get; private set; }
+
+    public void RecordClosure(DateOnly closedOn, string? reasonForClosure = null)
     {
         if (Status == CaseStatus.Closed)
             throw new StateConflictException("case-already-closed", "This case is already closed");
@@ -78,6 +81,7 @@ public sealed class CaseFile
             throw new RuleViolationException("closed-before-opened", "A case cannot close before it opened", "closedOn");
         Status = CaseStatus.Closed;
         ClosedOn = closedOn;
+        ReasonForClosure = reasonForClosure;
         _volumes.Single(v => v.Number == CurrentVolume).Close(closedOn);
         Touch();
     }

@@ -49,6 +49,16 @@ public sealed class ClosureRequest
         RequestedAt = now;
     }
 
+    /// <summary>The DfE reason for closure (RC1 to RC9) the worker gives, recorded on the case when it closes.</summary>
+    public string? ReasonForClosure { get; private set; }
+
+    /// <summary>Records the DfE reason for closure; null leaves it as it is.</summary>
+    public void SetReasonForClosure(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return;
+        ReasonForClosure = Journey.DfeCodes.ReasonForClosure.Require(code, "reasonForClosure", badRequest: true);
+    }
+
     public Guid Id { get; private set; }
     public Guid CaseFileId { get; private set; }
     public int Volume { get; private set; }

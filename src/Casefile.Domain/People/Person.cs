@@ -37,6 +37,21 @@ public sealed class Person
     public bool NeedsInterpreter { get; private set; }
     public string? Disability { get; private set; }
     public string? School { get; private set; }
+
+    /// <summary>The child's Unique Pupil Number (DfE), checked by its check letter.</summary>
+    public string? Upn { get; private set; }
+
+    /// <summary>The child's NHS number, checked by its check digit.</summary>
+    public string? NhsNumber { get; private set; }
+
+    /// <summary>DfE disability codes, comma-separated as stored ("NONE" when the child has none); null when not recorded.</summary>
+    public string? DisabilityCodes { get; private set; }
+
+    /// <summary>The DfE disability codes recorded.</summary>
+    public IReadOnlyList<string> Disabilities => DisabilityCodes is null ? [] : DisabilityCodes.Split(',');
+
+    /// <summary>Whether the stored ethnicity is a DfE code (older records may hold free text, flagged for correction).</summary>
+    public bool EthnicityIsCoded => Ethnicity is null || Journey.DfeCodes.Ethnicity.Contains(Ethnicity);
     public DateOnly? DateOfDeath { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -70,7 +85,11 @@ public sealed class Person
             if (details.DateOfBirth is { } born && dod < born)
                 throw new RuleViolationException("date-of-death-before-birth", "Date of death must be on or after the date of birth", "dateOfDeath");
         }
-        var ethnicity = Guard.Optional(details.Ethnicity, "ethnicity", "ethnicity", 100);
+        var ethnicity = EthnicityCode(details.Ethnicity, Ethnicity);
+        // The identifiers and disabilities came later than the other details: left out (null) they stay as they are; empty clears them.
+        var upn = details.Upn is null ? Upn : Journey.UniquePupilNumber.Normalise(details.Upn);
+        var nhsNumber = details.NhsNumber is null ? NhsNumber : Journey.NhsNumber.Normalise(details.NhsNumber);
+        var disabilities = DisabilityCodesOf(details.Disabilities);
         var religion = Guard.Optional(details.Religion, "religion", "religion", 100);
         var firstLanguage = Guard.Optional(details.FirstLanguage, "firstLanguage", "first language", 100);
         var disability = Guard.Optional(details.Disability, "disability", "disability", 500);
@@ -83,6 +102,9 @@ public sealed class Person
         DateOfDeath = details.DateOfDeath;
         Sex = details.Sex;
         Ethnicity = ethnicity;
+        Upn = upn;
+        NhsNumber = nhsNumber;
+        if (details.Disabilities is not null) DisabilityCodes = disabilities;
         Religion = religion;
         FirstLanguage = firstLanguage;
         NeedsInterpreter = details.NeedsInterpreter;
@@ -94,6 +116,31 @@ public sealed class Person
         GivenNameKey = NameMatching.PhoneticKey(GivenName);
         FamilyNameKey = NameMatching.PhoneticKey(FamilyName);
         Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// The DfE ethnicity code for what was given: a code (WBRI), the code's own words ("White
+    /// British"), or older words that say it plainly ("Black African"). Anything else is refused naming <c>ethnicity</c>, unless it is the free text the
+    /// record already holds (kept as it was, and flagged as not coded).
+    /// </summary>
+    private static string? EthnicityCode(string? given, string? current)
+    {
+        var trimmed = given?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        if (Journey.DfeCodes.Ethnicity.Normalise(trimmed) is { } code) return code;
+        if (Journey.DfeCodes.EthnicityFromText(trimmed) is { } fromText) return fromText;
+        if (current is not null && string.Equals(current, trimmed, StringComparison.Ordinal)) return current;
+        return Journey.DfeCodes.Ethnicity.Require(trimmed, "ethnicity", badRequest: true);
+    }
+
+    private static string? DisabilityCodesOf(IReadOnlyList<string>? given)
+    {
+        if (given is null) return null;
+        var codes = given.Select(g => Journey.DfeCodes.Disability.Require(g, "disabilities", badRequest: true)).Distinct().ToList();
+        if (codes.Count == 0) return null;
+        if (codes.Contains("NONE") && codes.Count > 1)
+            throw new Journey.JourneyStepRefusedException("none-and-disability", "Choose NONE, or the child's disabilities, not both", "disabilities", badRequest: true);
+        return string.Join(',', codes);
     }
 
     /// <summary>Age in whole years on a given day, or null when the date of birth is not known.</summary>
@@ -135,7 +182,10 @@ public sealed record PersonDetails(
     bool NeedsInterpreter = false,
     string? Disability = null,
     string? School = null,
-    DateOnly? DateOfDeath = null);
+    DateOnly? DateOfDeath = null,
+    string? Upn = null,
+    string? NhsNumber = null,
+    IReadOnlyList<string>? Disabilities = null);
 
 public sealed record AddressLines(string? Line1, string? Line2, string? Town, string? Postcode);
 

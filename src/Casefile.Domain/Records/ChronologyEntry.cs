@@ -16,6 +16,7 @@ public enum ChronologyKind
     AssessmentOrPlanAuthorised,
     PlanEnded,
     RecordDiscarded,
+    JourneyStep,
 }
 
 /// <summary>

@@ -42,6 +42,21 @@ public sealed class Referral
     public string? NoFurtherActionReason { get; private set; }
     public Guid? CaseFileId { get; private set; }
 
+    /// <summary>The DfE referral source (1A to 10, CIN census), where recorded.</summary>
+    public string? Source { get; private set; }
+
+    /// <summary>The DfE primary need (N0 to N9), which may be set once the child's needs are known.</summary>
+    public string? PrimaryNeed { get; private set; }
+
+    /// <summary>Records the DfE source and primary need; what is not given stays as it was.</summary>
+    public void Classify(string? source, string? primaryNeed)
+    {
+        var s = string.IsNullOrWhiteSpace(source) ? Source : Journey.DfeCodes.ReferralSource.Require(source, "source", badRequest: true);
+        var n = string.IsNullOrWhiteSpace(primaryNeed) ? PrimaryNeed : Journey.DfeCodes.PrimaryNeed.Require(primaryNeed, "primaryNeed", badRequest: true);
+        Source = s;
+        PrimaryNeed = n;
+    }
+
     /// <summary>
     /// Accepts the referral into the child's case file. <paramref name="existing"/> is the child's
     /// file if they already have one: an open file takes the referral as it is; a closed file is

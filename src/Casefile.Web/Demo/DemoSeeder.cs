@@ -90,7 +90,7 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
         var schools = new[] { "Harrowden Primary School", "St Anne's C of E Primary", "Millbrook Academy", "Westfield High School", "Elm Park Nursery" };
         var streets = new[] { "Alder Close", "Beacon Road", "Chapel Street", "Dovecote Lane", "Elmfield Avenue", "Foxglove Way", "Granary Court", "Hawthorn Drive", "Kestrel Rise", "Linden Grove" };
         var towns = new[] { "Harrowden", "Millbrook", "Northgate", "Riverside" };
-        var ethnicities = new[] { "White British", "Black African", "Mixed White and Black Caribbean", "Pakistani", "White Polish", "Indian", "Black Caribbean", "White and Asian" };
+        var ethnicities = new[] { "WBRI", "BAFR", "MWBC", "APKN", "WOTH", "AIND", "BCRB", "MWAS" };
         var languages = new[] { "English", "English", "English", "Polish", "Urdu", "Somali", "Romanian" };
         var reasons = new[]
         {

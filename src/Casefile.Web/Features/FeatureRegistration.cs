@@ -8,6 +8,7 @@ using Casefile.Web.Features.Chronology;
 using Casefile.Web.Features.Closure;
 using Casefile.Web.Features.Documents;
 using Casefile.Web.Features.Emails;
+using Casefile.Web.Features.Journey;
 using Casefile.Web.Features.PaperFiles;
 using Casefile.Web.Features.People;
 using Casefile.Web.Features.PlainLanguage;
@@ -102,6 +103,11 @@ public static class FeatureRegistration
         services.AddScoped<ReturnAssessmentOrPlan>();
         services.AddScoped<EndPlan>();
         services.AddScoped<AssessmentQueries>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Casefile:Journey") is { } section && section.Exists()
+            ? section.Get<Domain.Journey.JourneyTimescales>() ?? Domain.Journey.JourneyTimescales.Default
+            : Domain.Journey.JourneyTimescales.Default);
+        services.AddScoped<RecordJourneyStep>();
+        services.AddScoped<JourneyQueries>();
         services.AddSingleton<ClosureLetterTemplates>();
         services.AddScoped<GetClosureLetterTemplate>();
         services.AddScoped<SaveClosureLetterTemplate>();
@@ -152,5 +158,6 @@ public static class FeatureRegistration
         api.MapClosureLetters();
         api.MapAccessRequests();
         api.MapRetention();
+        api.MapJourney();
     }
 }

@@ -65,6 +65,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 return Problem(StatusCodes.Status429TooManyRequests, "Too many in a short time", b.Message, b.Rule);
             case StateConflictException c:
                 return Problem(StatusCodes.Status409Conflict, "This conflicts with the record as it is now", c.Message, c.Rule);
+            case Domain.Journey.JourneyStepRefusedException step when !step.IsBadRequest:
+                // A step out of the journey's order, or a code the return would reject: 422, naming the field and the rule.
+                var refusedStep = Problem(StatusCodes.Status422UnprocessableEntity, "The statutory journey does not allow this", step.Message, step.Rule);
+                if (step.Field is not null)
+                {
+                    refusedStep.Extensions["field"] = step.Field;
+                    refusedStep.Extensions["errors"] = new Dictionary<string, string[]> { [step.Field] = [step.Message] };
+                }
+                return refusedStep;
             case RuleViolationException r when r.Field is not null:
                 var invalid = Validation(new Dictionary<string, string[]> { [r.Field] = [r.Message] });
                 invalid.Extensions["rule"] = r.Rule;

@@ -61,6 +61,8 @@ public sealed class FileEmailTests(CasefileBrowserFixture fixture)
         var otherChild = (await myCases.CaseRows.Nth(1).GetByRole(AriaRole.Cell).Nth(0).InnerTextAsync()).Trim();
         otherChild.ShouldNotBe(child.ChildName);
         await myCases.AllocatedCases.GetByRole(AriaRole.Link, new() { Name = child.ChildName, Exact = true }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "File an email" })).ToBeVisibleAsync();
+        var caseUrl = page.Url;
         await page.GetByRole(AriaRole.Link, new() { Name = "File an email" }).ClickAsync();
 
         var form = new FileEmailPage(page);
@@ -75,10 +77,19 @@ public sealed class FileEmailTests(CasefileBrowserFixture fixture)
         await page.GetByLabel("I have checked: this email may be filed on this case").CheckAsync();
         await form.DropAsync("advice.eml", message);
         await form.Submit.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents and emails" })).ToBeVisibleAsync();
+        // Amara asked for the advice and acts on it: she may open it, but only with a reason, which is recorded (issue 15, item 9).
         await Expect(page.GetByText("Email filed in the Restricted Access section")).ToBeVisibleAsync();
-        await Expect(page.Locator("#filed-items")).ToContainTextAsync("Restricted item: you cannot see what it is");
-        await Expect(page.Locator("#filed-items")).Not.ToContainTextAsync(subject);
+        await page.GetByLabel("Why are you opening it?").FillAsync("Acting on the advice about the threshold");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the email" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = subject, Level = 1 })).ToBeVisibleAsync();
+        await ShouldHaveNoAxeViolationsButTheFileUploadButtonsNameAsync(page);
+
+        // The team's admin officer reads the case, but sees only that something restricted is there.
+        await using var admin = await fixture.StartSessionAsync(signedInAs: "olu.bello");
+        await admin.Page.GotoAsync(caseUrl);
+        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Documents and emails" })).ToBeVisibleAsync();
+        await Expect(admin.Page.Locator("#filed-items")).ToContainTextAsync("Restricted item: you cannot see what it is");
+        await Expect(admin.Page.Locator("#filed-items")).Not.ToContainTextAsync(subject);
     }
 
     /// <summary>

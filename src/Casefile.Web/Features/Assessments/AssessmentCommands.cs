@@ -24,6 +24,9 @@ public sealed record AssessmentOrPlanCommand
     /// <summary>Assessments only: the worker recommends no further action (policy 6.1).</summary>
     public bool? RecommendsNoFurtherAction { get; init; }
 
+    /// <summary>Child and family assessments only: the DfE factors identified (2A, 3A, 21 ...), for the CIN census.</summary>
+    public IReadOnlyList<string>? Factors { get; init; }
+
     /// <summary>The version the worker was editing; a save over someone else's change is refused (409).</summary>
     public Guid? Version { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed class StartAssessmentOrPlan(AppDbContext db, CaseScope access, Cur
         var now = clock.GetUtcNow();
         var work = AssessmentOrPlan.Start(Guid.NewGuid(), caseId, kind, AssessmentContent.From(command), user.Id,
             referral?.Id, referral?.DecidedAt?.ToLondonDate(), await calendars.CurrentAsync(ct), now);
+        if (command.Factors is { Count: > 0 }) work.SetFactors(command.Factors);
         db.AssessmentsAndPlans.Add(work);
         audit.Record(AuditAction.Create, AssessmentLoader.RecordType, work.Id, caseId, heading.ChildId, reason: AssessmentOrPlanKinds.Name(kind));
         await db.SaveChangesAsync(ct);
@@ -49,6 +50,7 @@ public sealed class ReviseAssessmentOrPlan(AppDbContext db, AssessmentLoader loa
         if (command.Kind is { } kind && kind != work.Kind)
             throw ValidationFailedException.For("kind", "The kind cannot be changed once started. Start a new one instead");
         work.Revise(AssessmentContent.From(command), user.Id);
+        work.SetFactors(command.Factors);
         audit.Record(AuditAction.Update, AssessmentLoader.RecordType, work.Id, work.CaseFileId, childId);
         await db.SaveChangesAsync(ct);
         return AssessmentLoader.Saved(work);

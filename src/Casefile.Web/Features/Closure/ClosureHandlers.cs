@@ -24,7 +24,8 @@ public sealed record ClosureRequestCommand(
     string? ContinuingSupport,
     IReadOnlyList<ChecklistAnswerInput>? Checklist,
     IReadOnlyList<LetterRecipientInput>? LetterRecipients,
-    Guid? Version = null);
+    Guid? Version = null,
+    string? ReasonForClosure = null);
 
 public sealed record ReasonCommand(string? Reason);
 
@@ -119,6 +120,7 @@ public sealed class RequestClosure(AppDbContext db, CaseScope access, CurrentUse
             throw new StateConflictException("closure-already-requested", "There is already a request to close this case. Change that request instead.");
 
         var request = ClosureRequest.Submit(Guid.NewGuid(), file, summary, checklist, recipients, user.Id, file.CareLeaverWithAdultServices, clock.GetUtcNow());
+        request.SetReasonForClosure(command.ReasonForClosure);
         db.ClosureRequests.Add(request);
         audit.Record(AuditAction.Create, "closure-request", request.Id, caseId);
         await db.SaveChangesAsync(ct);
@@ -138,6 +140,7 @@ public sealed class ReviseClosureRequest(AppDbContext db, CaseScope access, Curr
         var (summary, checklist, recipients) = ClosureInput.Parse(command);
         var file = await db.CaseFiles.AsNoTracking().SingleAsync(c => c.Id == request.CaseFileId, ct);
         request.Revise(summary, checklist, recipients, user.Id, file.CareLeaverWithAdultServices);
+        request.SetReasonForClosure(command.ReasonForClosure);
         audit.Record(AuditAction.Update, "closure-request", request.Id, request.CaseFileId);
         await db.SaveChangesAsync(ct);
         return request;
@@ -160,7 +163,7 @@ public sealed class DecideClosure(AppDbContext db, CaseScope access, CurrentUser
         request.Authorise(decider, record, file.CareLeaverWithAdultServices, now);
         var today = clock.Today();
         var closedOn = today < file.OpenedOn ? file.OpenedOn : today;
-        file.RecordClosure(closedOn);
+        file.RecordClosure(closedOn, request.ReasonForClosure);
 
         var teamId = file.TeamId;
         foreach (var (kind, description) in AdminTask.Standard())

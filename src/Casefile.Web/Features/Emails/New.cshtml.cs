@@ -54,7 +54,7 @@ public sealed class NewModel(CaseScope access, AuditTrail audit, Data.AppDbConte
                 // Whoever filed a Legal Services email may not be allowed to open it again (policy 4.3 guidance).
                 if (filed.Section == Domain.Emails.EmailSection.Restricted && !await restricted.MayOpenAsync(caseId, ct))
                 {
-                    TempData["Confirmation"] = "Email filed in the Restricted Access section: it was sent to or from Legal Services, so only Legal Services and the people named on the case for it can open it.";
+                    TempData["Confirmation"] = "Email filed in the Restricted Access section: it was sent to or from Legal Services, so only Legal Services, the allocated worker, the case's managers and the people named on a restricted case can open it.";
                     return Redirect($"/cases/{caseId}");
                 }
                 if (filed.MayReplace.Count > 0)

@@ -54,7 +54,8 @@ public sealed record PersonResponse(
     Guid Id, PersonKind Kind, string GivenName, string FamilyName, string? KnownAs, DateOnly? DateOfBirth, Sex Sex,
     string? Ethnicity, string? Religion, string? FirstLanguage, bool NeedsInterpreter, string? Disability, string? School,
     DateOnly? DateOfDeath, Guid Version, AddressResponse? Address, IReadOnlyList<AddressResponse> Addresses,
-    IReadOnlyList<RelatedPersonView> Relationships, object? CaseFile)
+    IReadOnlyList<RelatedPersonView> Relationships, object? CaseFile, string? Upn = null, string? NhsNumber = null, IReadOnlyList<string>? Disabilities = null,
+    string? EthnicityName = null, bool EthnicityIsCoded = true)
 {
     public static PersonResponse From(PersonView view)
     {
@@ -66,6 +67,7 @@ public sealed record PersonResponse(
             p.CurrentAddress is { } current ? Map(current) : null,
             p.Addresses.OrderByDescending(a => a.From).Select(Map).ToList(),
             view.Relationships,
-            file is null ? null : new { id = file.Id, reference = file.Reference, status = file.Status, team = file.Team, canOpen = file.CanOpen });
+            file is null ? null : new { id = file.Id, reference = file.Reference, status = file.Status, team = file.Team, canOpen = file.CanOpen },
+            p.Upn, p.NhsNumber, p.Disabilities, p.Ethnicity is null ? null : Domain.Journey.DfeCodes.Ethnicity.Label(p.Ethnicity), p.EthnicityIsCoded);
     }
 }

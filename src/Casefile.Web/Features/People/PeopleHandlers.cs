@@ -13,7 +13,7 @@ public sealed record CreatePersonCommand(
     PersonKind? Kind, string? GivenName, string? FamilyName, DateOnly? DateOfBirth, Sex? Sex = null,
     string? KnownAs = null, string? Ethnicity = null, string? Religion = null, string? FirstLanguage = null,
     bool NeedsInterpreter = false, string? Disability = null, string? School = null, DateOnly? DateOfDeath = null,
-    AddressInput? Address = null);
+    AddressInput? Address = null, string? Upn = null, string? NhsNumber = null, IReadOnlyList<string>? Disabilities = null);
 
 /// <summary>Adds a child or adult to the people register (policy 2.3; Appendix 2 "MY CLIENT basic details").</summary>
 public sealed class CreatePerson(AppDbContext db, AuditTrail audit, TimeProvider clock)
@@ -49,7 +49,7 @@ public sealed class CreatePerson(AppDbContext db, AuditTrail audit, TimeProvider
         var person = new Person(id, command.Kind!.Value, new PersonDetails(
             command.GivenName, command.FamilyName, command.DateOfBirth, command.Sex ?? Sex.NotKnown, command.KnownAs,
             command.Ethnicity, command.Religion, command.FirstLanguage, command.NeedsInterpreter, command.Disability,
-            command.School, command.DateOfDeath), clock.GetUtcNow(), today);
+            command.School, command.DateOfDeath, command.Upn, command.NhsNumber, command.Disabilities), clock.GetUtcNow(), today);
         if (command.Address is { Line1: not null } address)
             person.MoveTo(Guid.NewGuid(), new AddressLines(address.Line1, address.Line2, address.Town, address.Postcode),
                 address.From ?? command.DateOfBirth ?? today);

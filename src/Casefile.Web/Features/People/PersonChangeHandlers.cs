@@ -49,7 +49,7 @@ public sealed record UpdatePersonCommand(
     string? GivenName, string? FamilyName, DateOnly? DateOfBirth, Sex? Sex = null,
     string? KnownAs = null, string? Ethnicity = null, string? Religion = null, string? FirstLanguage = null,
     bool NeedsInterpreter = false, string? Disability = null, string? School = null, DateOnly? DateOfDeath = null,
-    Guid? Version = null);
+    Guid? Version = null, string? Upn = null, string? NhsNumber = null, IReadOnlyList<string>? Disabilities = null);
 
 /// <summary>
 /// Changes a person's basic details (Appendix 2 "MY CLIENT basic details" kept up to date; policy 2.3, 3.6),
@@ -72,7 +72,7 @@ public sealed class UpdatePerson(AppDbContext db, AuditTrail audit, PersonChange
 
         person.Update(new PersonDetails(command.GivenName, command.FamilyName, command.DateOfBirth, command.Sex ?? Sex.NotKnown,
             command.KnownAs, command.Ethnicity, command.Religion, command.FirstLanguage, command.NeedsInterpreter,
-            command.Disability, command.School, command.DateOfDeath), clock.Today());
+            command.Disability, command.School, command.DateOfDeath, command.Upn, command.NhsNumber, command.Disabilities), clock.Today());
         // What was read is what is written over: a change saved in between fails the concurrency check.
         db.Entry(person).Property(p => p.Version).OriginalValue = command.Version!.Value;
         audit.Record(AuditAction.Update, "person", id, caseFileId: caseId, personId: id,

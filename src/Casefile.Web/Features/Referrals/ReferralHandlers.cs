@@ -12,7 +12,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Casefile.Web.Features.Referrals;
 
-public sealed record RecordReferralCommand(Guid? ChildId, DateTimeOffset? ReceivedAt, string? ReferrerName, string? ReferrerAgency, string? Reason);
+/// <param name="Source">The DfE referral source (1A to 10).</param>
+/// <param name="PrimaryNeed">The DfE primary need (N0 to N9), which may be given later.</param>
+public sealed record RecordReferralCommand(Guid? ChildId, DateTimeOffset? ReceivedAt, string? ReferrerName, string? ReferrerAgency, string? Reason,
+    string? Source = null, string? PrimaryNeed = null);
 
 /// <summary>Records a referral received about a child, awaiting a decision.</summary>
 public sealed class RecordReferral(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock)
@@ -22,6 +25,7 @@ public sealed class RecordReferral(AppDbContext db, CurrentUser user, AuditTrail
         (await ValidateAsync(command, ct)).ThrowIfAny();
         var referral = new Referral(Guid.NewGuid(), command.ChildId!.Value, command.ReceivedAt!.Value, command.ReferrerName,
             command.ReferrerAgency, command.Reason, user.Id, clock.GetUtcNow());
+        referral.Classify(command.Source, command.PrimaryNeed);
         db.Referrals.Add(referral);
         audit.Record(AuditAction.Create, "referral", referral.Id, personId: referral.ChildId);
         await db.SaveChangesAsync(ct);
