@@ -203,6 +203,7 @@ public sealed class AuditCoverageTests
             RoutePatternLiteralPart l => l.Content,
             RoutePatternParameterPart { Name: "userName" } => "amara.osei",
             RoutePatternParameterPart { Name: "category" } => "assessments",
+            RoutePatternParameterPart { Name: "step" } => "strategy-discussion",
             RoutePatternParameterPart => id.ToString(),
             _ => "",
         }))));

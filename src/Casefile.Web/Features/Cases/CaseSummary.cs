@@ -30,13 +30,17 @@ public sealed record LastSeen(DateTimeOffset At, string By, string What, Guid Re
 /// </summary>
 public sealed record CaseSummaryView(
     CaseView Case, ChildSummary Child, LastSeen? LastSeen, IReadOnlyList<DueItem> Due, IReadOnlyList<KeyPerson> KeyPeople,
-    IReadOnlyList<ChronologyLine> Latest, bool LegalHold, bool CareLeaver);
+    IReadOnlyList<ChronologyLine> Latest, bool LegalHold, bool CareLeaver, Domain.Journey.JourneyPicture? Journey = null)
+{
+    /// <summary>The journey's statuses as tags ("CP plan: neglect", "Looked after: C2"), without a second "Care leaver".</summary>
+    public IReadOnlyList<string> JourneyTags => Journey is null ? [] : [.. Journey.Tags.Where(t => !(CareLeaver && t == "Care leaver"))];
+}
 
 /// <summary>A line of the chronology as the case page lists the latest few.</summary>
 public sealed record ChronologyLine(DateTimeOffset At, string Title, string? By, bool Significant, Guid? SourceId, ChronologyKind Kind);
 
 /// <summary>Loads the case page's summary for a case already opened by <see cref="CaseScope"/>; audits nothing itself.</summary>
-public sealed class CaseSummaryQuery(AppDbContext db, GetCase getCase, CaseScope scope, TimeProvider clock)
+public sealed class CaseSummaryQuery(AppDbContext db, GetCase getCase, CaseScope scope, TimeProvider clock, Journey.JourneyQueries journeys)
 {
     public const int LatestEntries = 5;
 
@@ -81,6 +85,11 @@ public sealed class CaseSummaryQuery(AppDbContext db, GetCase getCase, CaseScope
         due.AddRange(work.Select(w => new DueItem($"{AssessmentOrPlanKinds.Name(w.Kind)} ({AssessmentOrPlanKinds.Name(w.Status).ToLowerInvariant()})",
             $"/assessments-and-plans/{w.Id}", w.DueBy!.Value, w.DueBy < today, w.DisplayName)));
 
+        // The statutory journey's next steps: conferences, core groups, reviews and visits (its assessments are listed above already).
+        var journey = await journeys.PictureAsync(id, ct);
+        due.AddRange(journey.Due.Where(d => d.Kind != Domain.Journey.DueKind.Assessment)
+            .Select(d => new DueItem(d.Description, $"/cases/{id}/journey", d.DueBy, d.Overdue, view.AllocatedWorkerName)));
+
         // Read as "Jane is Tom's mother": the child's relationships name the other person's part. Children on restricted
         // cases the viewer is not named on are never shown, here as anywhere.
         var hidden = scope.HiddenChildIds();
@@ -105,6 +114,6 @@ public sealed class CaseSummaryQuery(AppDbContext db, GetCase getCase, CaseScope
             [.. due.OrderBy(d => d.DueBy)],
             [.. people.OrderBy(p => p.Kind.IsProfessional()).ThenBy(p => p.Kind)
                 .Select(p => new KeyPerson(p.Id, $"{p.GivenName} {p.FamilyName}", p.Kind.Describe(), p.Kind.IsProfessional()))],
-            latest, child.Hold, view.CareLeaverWithAdultServices);
+            latest, child.Hold, view.CareLeaverWithAdultServices, journey);
     }
 }

@@ -21,16 +21,34 @@ public static class JourneyFactsLoader
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = caseIds.Distinct().ToList();
+        // One read says which of the journey's tables hold anything for these cases; only those are read. A case with no journey costs this one query.
         var cases = await db.CaseFiles.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Join(db.People, c => c.ChildId, p => p.Id, (c, p) => new { c.Id, c.Status, p.DateOfBirth }).ToListAsync(ct);
-        var enquiries = (await db.Section47Enquiries.AsNoTracking().Where(e => ids.Contains(e.CaseFileId)).ToListAsync(ct)).ToLookup(e => e.CaseFileId);
-        var plans = (await db.ChildProtectionPlans.AsNoTracking().Where(p => ids.Contains(p.CaseFileId)).ToListAsync(ct)).ToLookup(p => p.CaseFileId);
-        var episodes = (await db.LookedAfterEpisodes.AsNoTracking().Where(e => ids.Contains(e.CaseFileId)).ToListAsync(ct)).ToLookup(e => e.CaseFileId);
-        var work = (await db.AssessmentsAndPlans.AsNoTracking()
-            .Where(w => ids.Contains(w.CaseFileId)
+            .Join(db.People, c => c.ChildId, p => p.Id, (c, p) => new
+            {
+                c.Id,
+                c.Status,
+                p.DateOfBirth,
+                Enquiries = db.Section47Enquiries.Any(e => e.CaseFileId == c.Id),
+                Plans = db.ChildProtectionPlans.Any(x => x.CaseFileId == c.Id),
+                Episodes = db.LookedAfterEpisodes.Any(e => e.CaseFileId == c.Id),
+                Work = db.AssessmentsAndPlans.Any(w => w.CaseFileId == c.Id
+                    && (w.Kind == AssessmentOrPlanKind.ChildAndFamilyAssessment || w.Kind == AssessmentOrPlanKind.ChildInNeedPlan)),
+            }).ToListAsync(ct);
+        var withEnquiries = cases.Where(c => c.Enquiries).Select(c => c.Id).ToList();
+        var withPlans = cases.Where(c => c.Plans).Select(c => c.Id).ToList();
+        var withEpisodes = cases.Where(c => c.Episodes).Select(c => c.Id).ToList();
+        var withWork = cases.Where(c => c.Work).Select(c => c.Id).ToList();
+        var enquiries = (withEnquiries.Count == 0 ? [] : await db.Section47Enquiries.AsNoTracking().Where(e => withEnquiries.Contains(e.CaseFileId)).ToListAsync(ct))
+            .ToLookup(e => e.CaseFileId);
+        var plans = (withPlans.Count == 0 ? [] : await db.ChildProtectionPlans.AsNoTracking().Where(p => withPlans.Contains(p.CaseFileId)).ToListAsync(ct))
+            .ToLookup(p => p.CaseFileId);
+        var episodes = (withEpisodes.Count == 0 ? [] : await db.LookedAfterEpisodes.AsNoTracking().Where(e => withEpisodes.Contains(e.CaseFileId)).ToListAsync(ct))
+            .ToLookup(e => e.CaseFileId);
+        var work = (withWork.Count == 0 ? [] : await db.AssessmentsAndPlans.AsNoTracking()
+            .Where(w => withWork.Contains(w.CaseFileId)
                 && ((w.Kind == AssessmentOrPlanKind.ChildAndFamilyAssessment && w.Status != AssessmentOrPlanStatus.Authorised && w.Status != AssessmentOrPlanStatus.Ended && w.DueBy != null)
                     || (w.Kind == AssessmentOrPlanKind.ChildInNeedPlan && w.Status == AssessmentOrPlanStatus.Authorised)))
-            .Select(w => new { w.CaseFileId, w.Kind, w.DueBy, w.AuthorisedAt }).ToListAsync(ct)).ToLookup(w => w.CaseFileId);
+            .Select(w => new WorkRow(w.CaseFileId, w.Kind, w.DueBy, w.AuthorisedAt)).ToListAsync(ct)).ToLookup(w => w.CaseFileId);
 
         var withPlan = ids.Where(id => plans[id].Any(p => p.IsCurrent)).ToList();
         var withEpisode = ids.Where(id => episodes[id].Any(e => e.IsOpen)).ToList();
@@ -68,6 +86,8 @@ public static class JourneyFactsLoader
         return result;
     }
 }
+
+internal sealed record WorkRow(Guid CaseFileId, AssessmentOrPlanKind Kind, DateOnly? DueBy, DateTimeOffset? AuthorisedAt);
 
 public sealed record DueView(string Kind, DateOnly DueBy, bool Overdue, string Description);
 
@@ -140,8 +160,15 @@ public sealed class JourneyQueries(AppDbContext db, CaseScope access, CurrentUse
             .Select(c => c.Id).ToListAsync(ct);
         var readable = await access.ReadableAsync(candidates, ct);
         var ids = candidates.Where(readable.Contains).ToList();
-        if (ids.Count == 0) return [];
+        var due = ids.Count == 0 ? [] : await DueVisitsOfAsync(ids, ct);
+        // The list is a read of the children on it, audited even when it is empty (who looked, and when).
+        audit.Record(AuditAction.View, "due-visits", team?.ToString() ?? "mine", reason: $"{due.Count} cases");
+        await db.SaveChangesAsync(ct);
+        return [.. due.OrderByDescending(d => d.Overdue).ThenBy(d => d.DueBy).ThenBy(d => d.ChildName, StringComparer.Ordinal)];
+    }
 
+    private async Task<List<DueVisitView>> DueVisitsOfAsync(List<Guid> ids, CancellationToken ct)
+    {
         var facts = await JourneyFactsLoader.ForCasesAsync(db, ids, ct);
         var calendar = await calendars.CurrentAsync(ct);
         var today = clock.Today();
@@ -161,9 +188,7 @@ public sealed class JourneyQueries(AppDbContext db, CaseScope access, CurrentUse
             due.Add(new DueVisitView(h.Id, h.Reference, h.ChildId, h.Child, workers.GetValueOrDefault(h.AllocatedWorkerId, ""), teamNames.GetValueOrDefault(h.TeamId, ""),
                 visit.DueBy, visit.Overdue, visit.Description));
         }
-        audit.Record(AuditAction.View, "due-visits", team?.ToString() ?? "mine", reason: $"{due.Count} cases");
-        await db.SaveChangesAsync(ct);
-        return [.. due.OrderByDescending(d => d.Overdue).ThenBy(d => d.DueBy).ThenBy(d => d.ChildName, StringComparer.Ordinal)];
+        return due;
     }
 
     private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
