@@ -108,6 +108,7 @@ public static class FeatureRegistration
             : Domain.Journey.JourneyTimescales.Default);
         services.AddScoped<RecordJourneyStep>();
         services.AddScoped<JourneyQueries>();
+        services.AddScoped<MyWork.WorkWaiting>();
         services.AddSingleton<ClosureLetterTemplates>();
         services.AddScoped<GetClosureLetterTemplate>();
         services.AddScoped<SaveClosureLetterTemplate>();

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casefile.Web.Features.Journey;
 
 /// <summary>
-/// Statutory visits due and overdue (issue 16): a worker's own cases, a manager's teams; overdue
-/// first. The same query as <c>GET /api/v1/visits/due</c>.
+/// Statutory visits, conferences, core groups and reviews due and overdue (issue 16): a worker's own
+/// cases, a manager's teams; overdue first. The query of <c>GET /api/v1/visits/due</c>, with the
+/// meetings as well as the visits.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
 public sealed class DueVisitsModel(JourneyQueries queries) : CasefilePageModel
@@ -15,7 +16,7 @@ public sealed class DueVisitsModel(JourneyQueries queries) : CasefilePageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Visits = await queries.DueVisitsAsync(null, ct);
+        Visits = await queries.DueAsync(null, visitsOnly: false, ct);
         return Page();
     }
 }

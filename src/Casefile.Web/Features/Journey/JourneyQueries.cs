@@ -144,10 +144,16 @@ public sealed class JourneyQueries(AppDbContext db, CaseScope access, CurrentUse
     /// Statutory visits due on the cases the user may read and works or manages: a worker's own
     /// cases, a manager's teams (or the one <paramref name="team"/> asked for, if they manage it).
     /// </summary>
-    public async Task<IReadOnlyList<DueVisitView>> DueVisitsAsync(Guid? team, CancellationToken ct)
+    public Task<IReadOnlyList<DueVisitView>> DueVisitsAsync(Guid? team, CancellationToken ct) => DueAsync(team, visitsOnly: true, ct);
+
+    /// <summary>Visits, conferences and reviews due on the cases allocated to the user (their own list of work).</summary>
+    public Task<IReadOnlyList<DueVisitView>> DueOnMyCasesAsync(CancellationToken ct) => DueAsync(null, visitsOnly: false, ct, mineOnly: true);
+
+    /// <summary>As <see cref="DueVisitsAsync"/>, with the conferences, core groups and reviews due as well (the team's page).</summary>
+    public async Task<IReadOnlyList<DueVisitView>> DueAsync(Guid? team, bool visitsOnly, CancellationToken ct, bool mineOnly = false)
     {
         var viewer = await user.ViewerAsync(ct);
-        var managed = StaffPolicy.TeamsManaged(viewer);
+        var managed = mineOnly ? [] : StaffPolicy.TeamsManaged(viewer);
         if (team is { } t && !managed.Contains(t)) throw new AccessDeniedException("You can see the due visits only of the teams you manage.");
         var teams = team is { } only ? [only] : managed.ToList();
         var me = user.Id;
@@ -160,14 +166,14 @@ public sealed class JourneyQueries(AppDbContext db, CaseScope access, CurrentUse
             .Select(c => c.Id).ToListAsync(ct);
         var readable = await access.ReadableAsync(candidates, ct);
         var ids = candidates.Where(readable.Contains).ToList();
-        var due = ids.Count == 0 ? [] : await DueVisitsOfAsync(ids, ct);
+        var due = ids.Count == 0 ? [] : await DueOfAsync(ids, visitsOnly, ct);
         // The list is a read of the children on it, audited even when it is empty (who looked, and when).
-        audit.Record(AuditAction.View, "due-visits", team?.ToString() ?? "mine", reason: $"{due.Count} cases");
+        audit.Record(AuditAction.View, "due-visits", team?.ToString() ?? "mine", reason: $"{due.Select(d => d.CaseId).Distinct().Count()} cases");
         await db.SaveChangesAsync(ct);
         return [.. due.OrderByDescending(d => d.Overdue).ThenBy(d => d.DueBy).ThenBy(d => d.ChildName, StringComparer.Ordinal)];
     }
 
-    private async Task<List<DueVisitView>> DueVisitsOfAsync(List<Guid> ids, CancellationToken ct)
+    private async Task<List<DueVisitView>> DueOfAsync(List<Guid> ids, bool visitsOnly, CancellationToken ct)
     {
         var facts = await JourneyFactsLoader.ForCasesAsync(db, ids, ct);
         var calendar = await calendars.CurrentAsync(ct);
@@ -183,10 +189,11 @@ public sealed class JourneyQueries(AppDbContext db, CaseScope access, CurrentUse
         var due = new List<DueVisitView>();
         foreach (var h in headings)
         {
-            var visit = StatutoryJourney.Evaluate(facts[h.Id], calendar, timescales, today).Due.FirstOrDefault(d => d.Kind == DueKind.StatutoryVisit);
-            if (visit is null) continue;
-            due.Add(new DueVisitView(h.Id, h.Reference, h.ChildId, h.Child, workers.GetValueOrDefault(h.AllocatedWorkerId, ""), teamNames.GetValueOrDefault(h.TeamId, ""),
-                visit.DueBy, visit.Overdue, visit.Description));
+            var steps = StatutoryJourney.Evaluate(facts[h.Id], calendar, timescales, today).Due
+                .Where(d => visitsOnly ? d.Kind == DueKind.StatutoryVisit : d.Kind != DueKind.Assessment);
+            foreach (var step in steps)
+                due.Add(new DueVisitView(h.Id, h.Reference, h.ChildId, h.Child, workers.GetValueOrDefault(h.AllocatedWorkerId, ""), teamNames.GetValueOrDefault(h.TeamId, ""),
+                    step.DueBy, step.Overdue, step.Description));
         }
         return due;
     }

@@ -10,11 +10,13 @@ using Microsoft.AspNetCore.Authorization;
 namespace Casefile.Web.Features.MyWork;
 
 /// <summary>
-/// "Your work": the worker's and the manager's queues on one page. Each section shows only to the
-/// roles it concerns; each queue is read (and audited) by the handler that owns it.
+/// "Your work": everything waiting for the person in one list, in the order it matters (issue 17),
+/// then the worker's and the manager's queues by kind. Each section shows only to the roles it
+/// concerns; each queue is read (and audited) by the handler that owns it.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(CurrentUser user, AssessmentQueries assessments, ClosureQueries closures, TransferQueries transfers, AdminTasks adminTasks)
+public sealed class IndexModel(CurrentUser user, AssessmentQueries assessments, ClosureQueries closures, TransferQueries transfers, AdminTasks adminTasks,
+    WorkWaiting waiting)
     : CasefilePageModel
 {
     public bool ManagesTeams { get; private set; }
@@ -30,9 +32,13 @@ public sealed class IndexModel(CurrentUser user, AssessmentQueries assessments, 
 
     public int ReturnedCount => ReturnedWork.Count + ReturnedClosures.Count;
 
+    /// <summary>Everything waiting, in the order it matters (issue 17): overdue first, then due soonest.</summary>
+    public IReadOnlyList<WorkItem> Waiting { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var viewer = await user.ViewerAsync(ct);
+        Waiting = await waiting.ForMeAsync(ct);
         ManagesTeams = viewer.May(StaffCapability.ManageTeams);
         WritesCases = viewer.May(StaffCapability.WriteCaseRecords);
         IsAdminOfficer = viewer.May(StaffCapability.DoAdminTasks);
