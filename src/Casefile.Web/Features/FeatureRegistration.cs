@@ -9,6 +9,7 @@ using Casefile.Web.Features.Closure;
 using Casefile.Web.Features.Documents;
 using Casefile.Web.Features.Emails;
 using Casefile.Web.Features.Journey;
+using Casefile.Web.Features.Oversight;
 using Casefile.Web.Features.PaperFiles;
 using Casefile.Web.Features.People;
 using Casefile.Web.Features.PlainLanguage;
@@ -109,6 +110,7 @@ public static class FeatureRegistration
         services.AddScoped<RecordJourneyStep>();
         services.AddScoped<JourneyQueries>();
         services.AddScoped<MyWork.WorkWaiting>();
+        services.AddScoped<Oversight.TeamDashboard>();
         services.AddSingleton<ClosureLetterTemplates>();
         services.AddScoped<GetClosureLetterTemplate>();
         services.AddScoped<SaveClosureLetterTemplate>();
@@ -160,5 +162,6 @@ public static class FeatureRegistration
         api.MapAccessRequests();
         api.MapRetention();
         api.MapJourney();
+        api.MapOversight();
     }
 }

@@ -4,8 +4,12 @@ using Casefile.Web.Infrastructure;
 
 namespace Casefile.Web.Features;
 
-public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessLogs logs, Access.ReviewEmergencyAccess review, Records.OutstandingRecords outstanding, BurstAlerts bursts) : CasefilePageModel
+public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessLogs logs, Access.ReviewEmergencyAccess review, Records.OutstandingRecords outstanding, BurstAlerts bursts,
+    MyWork.WorkWaiting waiting) : CasefilePageModel
 {
+    /// <summary>How much is waiting on "Your work", from the same list (a count here is never zero while that list has items).</summary>
+    public (int Items, int Overdue) Waiting { get; private set; }
+
     public (int Drafts, int Overdue) WriteUps { get; private set; }
 
     public IReadOnlyList<Access.EmergencyAccessView> EmergencyToReview { get; private set; } = [];
@@ -26,6 +30,8 @@ public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessL
         {
             (Mine, Teams) = await myCases.HandleAsync(ct);
             WriteUps = await outstanding.CountsAsync(ct);
+            var items = await waiting.ForMeAsync(ct);
+            Waiting = (items.Count, items.Count(i => i.Overdue));
         }
         EmergencyToReview = await logs.EmergencyForReviewAsync(ct);
         Bursts = await bursts.ForMeAsync(ct);
