@@ -68,7 +68,7 @@ public sealed class AssessmentOrPlan
         if (IsLocked) throw new StateConflictException("locked", "An authorised assessment cannot be changed");
         var codes = factors.Select(f => Journey.DfeCodes.AssessmentFactor.Require(f, "factors", badRequest: true)).Distinct().ToList();
         if (codes.Contains("21") && codes.Count > 1)
-            throw new Journey.JourneyStepRefusedException("no-factors-and-factors", "Choose 21 (no factors identified), or the factors, not both", "factors", badRequest: true);
+            throw new Journey.JourneyStepRefusedException("no-factors-and-factors", "Choose 'No factors identified', or the factors identified, not both", "factors", badRequest: true);
         FactorCodes = codes.Count == 0 ? null : string.Join(',', codes);
         Version = Guid.NewGuid();
     }

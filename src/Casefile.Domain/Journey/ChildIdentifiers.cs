@@ -34,8 +34,10 @@ public static class UniquePupilNumber
     {
         var trimmed = upn?.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(trimmed)) return null;
+        if (trimmed.Length != 13 || CheckLetterOf(trimmed) is null)
+            throw new JourneyStepRefusedException("upn-check-letter", "Unique Pupil Number must be 13 characters: a letter, 11 numbers, then a number or letter", "upn", badRequest: true);
         if (!IsValid(trimmed))
-            throw new JourneyStepRefusedException("upn-check-letter", "Enter the Unique Pupil Number as it is on the school's records: 13 characters, and the first letter does not match the rest", "upn", badRequest: true);
+            throw new JourneyStepRefusedException("upn-check-letter", "Check the Unique Pupil Number: the first letter does not match the rest. Copy it from the school's records", "upn", badRequest: true);
         return trimmed;
     }
 }
@@ -58,8 +60,10 @@ public static class NhsNumber
     {
         var digits = nhsNumber?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
         if (string.IsNullOrEmpty(digits)) return null;
+        if (digits.Length != 10 || !digits.All(char.IsAsciiDigit))
+            throw new JourneyStepRefusedException("nhs-number-check-digit", "NHS number must be 10 numbers", "nhsNumber", badRequest: true);
         if (!IsValid(digits))
-            throw new JourneyStepRefusedException("nhs-number-check-digit", "Enter the NHS number as it is on the child's health records: 10 digits, and the last digit does not match the rest", "nhsNumber", badRequest: true);
+            throw new JourneyStepRefusedException("nhs-number-check-digit", "Check the NHS number: the last number does not match the others. Copy it from the child's health records", "nhsNumber", badRequest: true);
         return digits;
     }
 }

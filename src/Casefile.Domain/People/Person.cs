@@ -139,7 +139,7 @@ public sealed class Person
         var codes = given.Select(g => Journey.DfeCodes.Disability.Require(g, "disabilities", badRequest: true)).Distinct().ToList();
         if (codes.Count == 0) return null;
         if (codes.Contains("NONE") && codes.Count > 1)
-            throw new Journey.JourneyStepRefusedException("none-and-disability", "Choose NONE, or the child's disabilities, not both", "disabilities", badRequest: true);
+            throw new Journey.JourneyStepRefusedException("none-and-disability", "Choose 'No disability', or the child's disabilities, not both", "disabilities", badRequest: true);
         return string.Join(',', codes);
     }
 

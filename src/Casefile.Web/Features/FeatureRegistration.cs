@@ -35,6 +35,7 @@ public static class FeatureRegistration
         services.AddScoped<MovePerson>();
         services.AddScoped<EndRelationship>();
         services.AddScoped<RecordReferral>();
+        services.AddScoped<ClassifyReferral>();
         services.AddScoped<AcceptReferral>();
         services.AddScoped<DecideNoFurtherAction>();
         services.AddScoped<ReferralQueries>();

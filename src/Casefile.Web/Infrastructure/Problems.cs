@@ -62,6 +62,24 @@ public sealed class ValidationErrors
         return trimmed;
     }
 
+    /// <summary>
+    /// Runs one of the domain's own checks (a UPN's check letter) with the others, so its refusal is
+    /// listed with them by its field rather than alone after they are put right.
+    /// </summary>
+    public ValidationErrors Check(Action domainCheck)
+    {
+        ArgumentNullException.ThrowIfNull(domainCheck);
+        try
+        {
+            domainCheck();
+        }
+        catch (Domain.Common.RuleViolationException e) when (e.Field is not null && e is not Domain.Common.StateConflictException)
+        {
+            Add(e.Field, e.Message);
+        }
+        return this;
+    }
+
     public void ThrowIfAny()
     {
         if (Any) throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

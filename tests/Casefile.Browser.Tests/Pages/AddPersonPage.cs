@@ -13,6 +13,8 @@ public sealed class AddPersonPage(IPage page) : CasefilePage(page)
 
     public DateInput DateOfBirth => new(Page, "Date of birth (optional)");
 
+    public ILocator Upn => Page.GetByLabel("Unique Pupil Number (UPN)", new() { Exact = true });
+
     public ILocator AddPersonButton => Page.GetByRole(AriaRole.Button, new() { Name = "Add person", Exact = true });
 
     public static async Task<AddPersonPage> GotoAsync(IPage page)

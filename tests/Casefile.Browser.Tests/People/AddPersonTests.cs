@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Casefile.Browser.Tests.People;
 
-/// <summary>Adding a person: a refused form shows the GOV.UK error summary and keeps what was typed.</summary>
+/// <summary>Adding a person: a refused form shows the GOV.UK error summary, each error linked to its field, and keeps what was typed.</summary>
 public sealed class AddPersonTests(CasefileBrowserFixture fixture)
 {
     [Fact]
@@ -17,13 +17,16 @@ public sealed class AddPersonTests(CasefileBrowserFixture fixture)
         await Expect(form.Heading).ToHaveTextAsync("Add a person to the register");
         await form.FirstName.FillAsync("Tobias");
         await form.DateOfBirth.FillAsync(day: "31", month: "2", year: "2015");
+        // The UPN by keyboard, past the address, ethnicity and disability fields: its check letter does not match.
+        await page.TabToAsync(form.Upn, 40);
+        await page.Keyboard.TypeAsync("A820200100101");
         await form.SubmitAsync();
 
         // GOV.UK: the summary, titled "There is a problem", with a link to each field in error.
         await Expect(form.ErrorSummary.Title).ToHaveTextAsync("There is a problem");
         await Expect(page).ToHaveTitleAsync("Error: Add a person – Casefile");
         var links = await form.ErrorSummary.Links.AllAsync();
-        links.Count.ShouldBeGreaterThanOrEqualTo(2, "an error for the last name and one for the date of birth at least");
+        links.Count.ShouldBeGreaterThanOrEqualTo(3, "an error for the last name, the date of birth and the UPN at least");
         foreach (var link in links)
         {
             var href = await link.GetAttributeAsync("href") ?? "";
@@ -38,6 +41,14 @@ public sealed class AddPersonTests(CasefileBrowserFixture fixture)
         await Expect(form.DateOfBirth.Day).ToHaveValueAsync("31");
         await Expect(form.DateOfBirth.Month).ToHaveValueAsync("2");
         await Expect(form.DateOfBirth.Year).ToHaveValueAsync("2015");
+        await Expect(form.Upn).ToHaveValueAsync("A820200100101");
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        // The UPN's link takes the user to the UPN box.
+        var upnError = form.ErrorSummary.Link("Check the Unique Pupil Number: the first letter does not match the rest. Copy it from the school's records");
+        await Expect(upnError).ToHaveAttributeAsync("href", "#Input_Upn");
+        await upnError.ClickAsync();
+        await Expect(form.Upn).ToBeFocusedAsync();
 
         // The date's link takes the user to its first box.
         await form.ErrorSummary.Link("Date of birth must be a real date").ClickAsync();

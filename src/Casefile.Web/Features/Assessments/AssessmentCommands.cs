@@ -56,6 +56,9 @@ public sealed record AssessmentOrPlanView(
     DateTimeOffset? AuthorisedAt, string? ReturnReason, int TimesReturned, DateOnly? EndedOn, string? EndReason, Guid Version)
 {
     public bool Locked { get; init; }
+
+    /// <summary>Child and family assessments: the DfE factors identified (2A, 3A, 21 ...).</summary>
+    public IReadOnlyList<string> Factors { get; init; } = [];
     public bool CanEdit { get; init; }
     public bool CanDecide { get; init; }
     public bool CanEnd { get; init; }

@@ -68,6 +68,7 @@ public sealed class AssessmentQueries(AppDbContext db, CaseScope access, Current
             w.EndedOn, w.EndReason, w.Version)
         {
             Locked = w.IsLocked,
+            Factors = w.Factors,
             CanEdit = writable && w.IsEditable && w.AuthorId == user.Id,
             CanDecide = writable && inLine,
             CanEnd = writable && w.Status == AssessmentOrPlanStatus.Authorised && AssessmentOrPlanKinds.RunsUntilEnded(w.Kind),

@@ -240,6 +240,9 @@ public sealed record ClosureRequestView(
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid RequestedById { get; init; }
 
+    /// <summary>The DfE reason for closure (RC1 to RC9) the worker gave, if any.</summary>
+    public string? ReasonForClosure { get; init; }
+
     public IEnumerable<ChecklistResultView> Outstanding => Checklist.Where(c => c.Answer == "outstanding");
 }
 
@@ -267,7 +270,7 @@ public sealed class ClosureQueries(AppDbContext db, CaseScope access, CurrentUse
                 request.Status == ClosureRequestStatus.Authorised && r.Answer == ChecklistAnswer.Outstanding ? "done" : r.Answer.Name(), r.Detail)).ToList(),
             request.LetterRecipients.Select(l => new LetterRecipientInput(l.Kind.Name(), l.Name, l.Address, l.PersonId)).ToList(),
             request.Version, agreement)
-        { RequestedById = request.RequestedBy };
+        { RequestedById = request.RequestedBy, ReasonForClosure = request.ReasonForClosure };
     }
 
     /// <summary>The case's open request, if any (the case page links to it).</summary>

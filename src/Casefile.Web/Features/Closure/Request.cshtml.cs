@@ -37,6 +37,9 @@ public sealed class RequestModel(AppDbContext db, CaseScope access, CurrentUser 
         public string? OtherProfessionals { get; set; }
         public string? ContinuingSupport { get; set; }
         public List<ItemForm> Checklist { get; set; } = [];
+
+        /// <summary>The DfE reason for closure (RC1 to RC9), recorded on the case when it closes.</summary>
+        public string? ReasonForClosure { get; set; }
         public List<RecipientForm> Recipients { get; set; } = [];
     }
 
@@ -69,6 +72,10 @@ public sealed class RequestModel(AppDbContext db, CaseScope access, CurrentUser 
         new("Does not apply to this case (say why)", "not-applicable", current == "not-applicable"),
     ];
 
+    /// <summary>The DfE reasons for closure by their plain labels (policy 3.1).</summary>
+    public static IEnumerable<SelectListItem> ReasonsForClosure { get; } =
+        [.. Domain.Journey.DfeCodes.ReasonForClosure.Codes.Select(c => new SelectListItem(c.Label, c.Code))];
+
     public static IEnumerable<SelectListItem> Kinds(string? current) =>
     [
         new("Parent or carer", "parent-or-carer", current is null or "parent-or-carer"),
@@ -95,6 +102,7 @@ public sealed class RequestModel(AppDbContext db, CaseScope access, CurrentUser 
                 ContinuingSupport = existing.Summary.ContinuingSupport,
                 Checklist = existing.Checklist.Select(e => new ItemForm { Item = e.ItemId, Answer = e.Answer.Name(), Reason = e.Reason }).ToList(),
                 Recipients = existing.LetterRecipients.Select(r => new RecipientForm { Kind = r.Kind.Name(), Name = r.Name, Address = r.Address }).ToList(),
+                ReasonForClosure = existing.ReasonForClosure,
             };
         }
         Complete();
@@ -107,7 +115,8 @@ public sealed class RequestModel(AppDbContext db, CaseScope access, CurrentUser 
         var filled = Input.Recipients.Select((r, i) => (r, i)).Where(x => !x.r.IsBlank).ToList();
         var command = new ClosureRequestCommand(Input.ReasonForInvolvement, Input.ActionsAndOutcomes, Input.OtherProfessionals, Input.ContinuingSupport,
             Input.Checklist.Select(c => new ChecklistAnswerInput(c.Item, c.Answer, c.Reason)).ToList(),
-            filled.Select(x => new LetterRecipientInput(x.r.Kind, x.r.Name, x.r.Address, null)).ToList());
+            filled.Select(x => new LetterRecipientInput(x.r.Kind, x.r.Name, x.r.Address, null)).ToList(),
+            ReasonForClosure: Input.ReasonForClosure);
         return await TryAsync(async () =>
         {
             var open = await OpenRequestAsync(caseId, ct);

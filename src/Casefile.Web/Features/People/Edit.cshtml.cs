@@ -18,6 +18,10 @@ public sealed class EditModel(GetPerson getPerson, PersonChangeAccess changeAcce
     public string Name { get; private set; } = "";
     public PersonKind Kind { get; private set; }
 
+    /// <summary>The ethnicity as the record holds it: older words that are not a DfE category are offered to keep.</summary>
+    public string? StoredEthnicity { get; private set; }
+    public bool EthnicityIsCoded { get; private set; } = true;
+
     public static IReadOnlyList<SelectListItem> Sexes => NewModel.Sexes;
 
     public sealed class EditPersonInput : PersonDetailsInput
@@ -47,6 +51,10 @@ public sealed class EditModel(GetPerson getPerson, PersonChangeAccess changeAcce
             Disability = p.Disability,
             School = p.School,
             DateOfDeath = DateParts.From(p.DateOfDeath),
+            // What the record holds goes back into the form, so saving other details keeps it.
+            Upn = p.Upn,
+            NhsNumber = p.NhsNumber,
+            Disabilities = [.. p.Disabilities],
         };
     }
 
@@ -56,7 +64,8 @@ public sealed class EditModel(GetPerson getPerson, PersonChangeAccess changeAcce
         var dod = ReadDate(Input.DateOfDeath, "date of death", out var dodError);
         var command = new UpdatePersonCommand(Input.GivenName, Input.FamilyName, dob,
             Enum.TryParse<Sex>(Input.Sex, out var sex) ? sex : null, Input.KnownAs, Input.Ethnicity, Input.Religion,
-            Input.FirstLanguage, Input.NeedsInterpreter, Input.Disability, Input.School, dod, Input.Version);
+            Input.FirstLanguage, Input.NeedsInterpreter, Input.Disability, Input.School, dod, Input.Version,
+            Input.Upn, Input.NhsNumber, GovukCheckboxes.Ticked(Input.Disabilities));
         await update.HandleAsync(id, command, ct, errors =>
         {
             if (dobError is not null) errors.Without("dateOfBirth").Add("dateOfBirth", dobError);
@@ -77,5 +86,7 @@ public sealed class EditModel(GetPerson getPerson, PersonChangeAccess changeAcce
     {
         Name = p.FullName;
         Kind = p.Kind;
+        StoredEthnicity = p.Ethnicity;
+        EthnicityIsCoded = p.EthnicityIsCoded;
     }
 }

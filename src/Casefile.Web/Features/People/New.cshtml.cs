@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Casefile.Domain.People;
 using Casefile.Web.Govuk;
 using Casefile.Web.Hosting;
@@ -45,7 +46,8 @@ public sealed class NewModel(CreatePerson createPerson) : CasefilePageModel
             Enum.TryParse<PersonKind>(Input.Kind, out var kind) ? kind : null, Input.GivenName, Input.FamilyName, dob,
             Enum.TryParse<Sex>(Input.Sex, out var sex) ? sex : null, Input.KnownAs, Input.Ethnicity, Input.Religion,
             Input.FirstLanguage, Input.NeedsInterpreter, Input.Disability, Input.School, null,
-            new AddressInput(Input.AddressLine1, Input.AddressLine2, Input.Town, Input.Postcode, null));
+            new AddressInput(Input.AddressLine1, Input.AddressLine2, Input.Town, Input.Postcode, null),
+            Input.Upn, Input.NhsNumber, GovukCheckboxes.Ticked(Input.Disabilities));
         var errors = createPerson.Validate(command);
         if (dateError is not null) errors.Add("dateOfBirth", dateError);
         errors.ThrowIfAny();
@@ -54,7 +56,10 @@ public sealed class NewModel(CreatePerson createPerson) : CasefilePageModel
     }, field => field.StartsWith("address.", StringComparison.Ordinal) ? "Input.AddressLine1" : null);
 }
 
-/// <summary>The basic details a person's forms share (Add a person, Change details): Appendix 2 "MY CLIENT basic details".</summary>
+/// <summary>
+/// The basic details a person's forms share (Add a person, Change details): Appendix 2 "MY CLIENT basic
+/// details", in the order the forms show them (the error summary lists errors in this order).
+/// </summary>
 public class PersonDetailsInput
 {
     public string? GivenName { get; set; }
@@ -62,10 +67,22 @@ public class PersonDetailsInput
     public string? KnownAs { get; set; }
     public DateParts DateOfBirth { get; set; } = new();
     public string? Sex { get; set; }
+
+    /// <summary>A DfE ethnicity code, or an older record's words kept as they were (see <see cref="PersonFormOptions.Ethnicities"/>).</summary>
     public string? Ethnicity { get; set; }
     public string? Religion { get; set; }
     public string? FirstLanguage { get; set; }
     public bool NeedsInterpreter { get; set; }
+
+    /// <summary>The DfE disability codes ticked; null when the form did not offer them (see <see cref="GovukCheckboxes.Ticked"/>).</summary>
+    public List<string?>? Disabilities { get; set; }
     public string? Disability { get; set; }
     public string? School { get; set; }
+
+    // Kept as posted: an empty box clears the number, while a form without the box leaves it as it is (null).
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? Upn { get; set; }
+
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? NhsNumber { get; set; }
 }

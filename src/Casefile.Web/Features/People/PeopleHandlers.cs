@@ -36,6 +36,7 @@ public sealed class CreatePerson(AppDbContext db, AuditTrail audit, TimeProvider
         if (command.DateOfBirth > today) errors.Add("dateOfBirth", "Date of birth must be today or in the past");
         else if (command.Kind == PersonKind.Child && command.DateOfBirth is { } dob && dob.AddYears(25) < today)
             errors.Add("dateOfBirth", "A child's date of birth must be within the last 25 years. Add them as an adult if they are over 25");
+        PersonIdentifiers.Check(errors, command.Upn, command.NhsNumber);
         if (command.Address is { } a && (a.Line1 is not null || a.Postcode is not null || a.Town is not null))
         {
             errors.Required(a.Line1, "address.line1", "Enter the first line of the address", 200);
@@ -57,6 +58,19 @@ public sealed class CreatePerson(AppDbContext db, AuditTrail audit, TimeProvider
         audit.Record(AuditAction.Create, "person", id, personId: id);
         await db.SaveChangesAsync(ct);
         return id;
+    }
+}
+
+/// <summary>
+/// The domain's checks of a child's UPN and NHS number, run with a form's other checks so that every
+/// problem shows at once, each on its own field.
+/// </summary>
+internal static class PersonIdentifiers
+{
+    public static void Check(ValidationErrors errors, string? upn, string? nhsNumber)
+    {
+        errors.Check(() => Domain.Journey.UniquePupilNumber.Normalise(upn));
+        errors.Check(() => Domain.Journey.NhsNumber.Normalise(nhsNumber));
     }
 }
 

@@ -93,6 +93,7 @@ public sealed class UpdatePerson(AppDbContext db, AuditTrail audit, PersonChange
         errors.Optional(command.FirstLanguage, "firstLanguage", 100);
         errors.Optional(command.Disability, "disability", 500);
         errors.Optional(command.School, "school", 200);
+        PersonIdentifiers.Check(errors, command.Upn, command.NhsNumber);
         var today = clock.Today();
         // Checked in turn: a date of birth in the far future has no 25th birthday to compare (year 9999).
         if (command.DateOfBirth > today) errors.Add("dateOfBirth", "Date of birth must be today or in the past");

@@ -12,7 +12,7 @@ namespace Casefile.Web.Features.Referrals;
 
 [Authorize(Policy = Policies.FrontDoor)]
 public sealed class DetailsModel(ReferralQueries queries, AcceptReferral accept, DecideNoFurtherAction noFurtherAction,
-    CurrentUser user, AppDbContext db) : CasefilePageModel
+    ClassifyReferral classify, CaseScope access, CurrentUser user, AppDbContext db) : CasefilePageModel
 {
     public ReferralView Referral { get; private set; } = null!;
     public bool CanDecide { get; private set; }
@@ -20,8 +20,20 @@ public sealed class DetailsModel(ReferralQueries queries, AcceptReferral accept,
     public IReadOnlyList<SelectListItem> Teams { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Workers { get; private set; } = [];
 
+    /// <summary>Whether the viewer may record the source and primary need: as for the referral, or its case once accepted.</summary>
+    public bool CanClassify { get; private set; }
+
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
+
+    [BindProperty]
+    public ClassificationInput Classification { get; set; } = new();
+
+    public sealed class ClassificationInput
+    {
+        public string? Source { get; set; }
+        public string? PrimaryNeed { get; set; }
+    }
 
     public sealed class DecisionInput
     {
@@ -50,9 +62,25 @@ public sealed class DetailsModel(ReferralQueries queries, AcceptReferral accept,
         return Redirect($"/referrals/{id}");
     }, reload: () => LoadAsync(id, ct));
 
+    public Task<IActionResult> OnPostClassifyAsync(Guid id, CancellationToken ct) => TryAsync(async () =>
+    {
+        await classify.HandleAsync(id, new ClassifyReferralCommand(Classification.Source, Classification.PrimaryNeed), ct);
+        TempData["Confirmation"] = "Where the referral came from and the primary need are saved.";
+        return Redirect($"/referrals/{id}");
+    }, field => field switch
+    {
+        "source" => "Classification.Source",
+        "primaryNeed" => "Classification.PrimaryNeed",
+        _ => null,
+    }, () => LoadAsync(id, ct));
+
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Referral = await queries.GetAsync(id, ct);
+        CanClassify = Referral.CaseId is not { } caseId || (await access.PermissionsAsync(caseId, ct))?.Write.Allowed == true;
+        // The form starts from what is recorded (a failed post shows what was chosen instead).
+        if (Classification.Source is null && Classification.PrimaryNeed is null)
+            (Classification.Source, Classification.PrimaryNeed) = (Referral.Source, Referral.PrimaryNeed);
         CanDecide = Referral.Decision == Domain.Referrals.ReferralDecision.Awaiting && (await user.ViewerAsync(ct)).May(StaffCapability.DecideReferrals);
         if (!CanDecide) return;
         ChildHasOpenCase = await db.CaseFiles.AnyAsync(c => c.ChildId == Referral.ChildId && c.Status == Domain.Cases.CaseStatus.Open, ct);

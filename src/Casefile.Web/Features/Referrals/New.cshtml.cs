@@ -27,7 +27,9 @@ public sealed class NewModel(RecordReferral recordReferral, AppDbContext db) : C
         public string? ReceivedTime { get; set; }
         public string? ReferrerName { get; set; }
         public string? ReferrerAgency { get; set; }
+        public string? Source { get; set; }
         public string? Reason { get; set; }
+        public string? PrimaryNeed { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadChildAsync(ct);
@@ -42,7 +44,7 @@ public sealed class NewModel(RecordReferral recordReferral, AppDbContext db) : C
             timeError = "Enter the time the referral was received, for example 14:30";
         if (dateError is null && timeError is null) receivedAt = LondonTime.FromLondon(date, time);
 
-        var command = new RecordReferralCommand(ChildId, receivedAt, Input.ReferrerName, Input.ReferrerAgency, Input.Reason);
+        var command = new RecordReferralCommand(ChildId, receivedAt, Input.ReferrerName, Input.ReferrerAgency, Input.Reason, Input.Source, Input.PrimaryNeed);
         var errors = await recordReferral.ValidateAsync(command, ct);
         if (receivedAt is null) errors.Without("receivedAt");
         if (dateError is not null) errors.Add("receivedOn", dateError);

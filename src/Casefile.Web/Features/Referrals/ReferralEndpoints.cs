@@ -39,5 +39,11 @@ public static class ReferralEndpoints
             await handler.HandleAsync(id, command, ct);
             return Results.NoContent();
         }).WithSummary("Decide no further action, with the reason");
+
+        referrals.MapPost("/{id:guid}/classification", async (Guid id, ClassifyReferralCommand command, ClassifyReferral handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, command, ct);
+            return Results.NoContent();
+        }).WithSummary("Record the DfE referral source and primary need (1A to 10, N0 to N9); what is left out stays as it was");
     }
 }

@@ -142,10 +142,38 @@ public sealed class DecideNoFurtherAction(AppDbContext db, CurrentUser user, Aud
     }
 }
 
+/// <param name="Source">The DfE referral source (1A to 10); left out, it stays as recorded.</param>
+/// <param name="PrimaryNeed">The DfE primary need (N0 to N9); left out, it stays as recorded.</param>
+public sealed record ClassifyReferralCommand(string? Source, string? PrimaryNeed);
+
+/// <summary>
+/// Records the DfE referral source and primary need after the referral was recorded: the need is
+/// often clear only once the child's needs are known (CIN census). Whoever may work the referral may
+/// do this; once accepted, it is part of the child's case file and needs the right to write to it.
+/// </summary>
+public sealed class ClassifyReferral(AppDbContext db, CaseScope access, AuditTrail audit)
+{
+    public async Task HandleAsync(Guid referralId, ClassifyReferralCommand command, CancellationToken ct)
+    {
+        var hidden = access.HiddenChildIds();
+        var referral = await db.Referrals.Where(r => r.Id == referralId && !hidden.Contains(r.ChildId)).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The referral");
+        if (referral.CaseFileId is { } caseId) await access.DemandAsync(caseId, AccessAction.Write, AuditAction.Update, ct);
+        if (string.IsNullOrWhiteSpace(command.Source) && string.IsNullOrWhiteSpace(command.PrimaryNeed))
+            throw ValidationFailedException.For("primaryNeed", "Choose the primary need, or where the referral came from");
+        referral.Classify(command.Source, command.PrimaryNeed);
+        audit.Record(AuditAction.Update, "referral", referral.Id, referral.CaseFileId, referral.ChildId,
+            reason: $"Source: {Words(Domain.Journey.DfeCodes.ReferralSource, referral.Source)}; primary need: {Words(Domain.Journey.DfeCodes.PrimaryNeed, referral.PrimaryNeed)}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Words(Domain.Journey.DfeCodeSet set, string? code) => code is null ? "not recorded" : set.Label(code);
+}
+
 public sealed record ReferralView(
     Guid Id, Guid ChildId, string ChildName, DateOnly? ChildDateOfBirth, DateTimeOffset ReceivedAt, string ReferrerName,
     string? ReferrerAgency, string Reason, ReferralDecision Decision, DateTimeOffset? DecidedAt, string? DecidedBy,
-    string? NoFurtherActionReason, Guid? CaseId, string? CaseReference, string RecordedBy);
+    string? NoFurtherActionReason, Guid? CaseId, string? CaseReference, string RecordedBy, string? Source = null, string? PrimaryNeed = null);
 
 /// <summary>Reads referrals: one, or the list awaiting a decision and recently decided.</summary>
 public sealed class ReferralQueries(AppDbContext db, AuditTrail audit, CaseScope access)
@@ -185,7 +213,7 @@ public sealed class ReferralQueries(AppDbContext db, AuditTrail audit, CaseScope
         orderby r.ReceivedAt descending
         select new ReferralView(r.Id, r.ChildId, p.GivenName + " " + p.FamilyName, p.DateOfBirth, r.ReceivedAt, r.ReferrerName,
             r.ReferrerAgency, r.Reason, r.Decision, r.DecidedAt, decider == null ? null : decider.DisplayName,
-            r.NoFurtherActionReason, r.CaseFileId, c == null ? null : c.Reference, recorder.DisplayName);
+            r.NoFurtherActionReason, r.CaseFileId, c == null ? null : c.Reference, recorder.DisplayName, r.Source, r.PrimaryNeed);
 }
 
 /// <summary>Finds teams and workers by what people type: a team by name (or id), a worker by username.</summary>
