@@ -17,7 +17,7 @@ public sealed class AuditCoverageTests
     /// <summary>Routes that show no one's personal data (or only the caller's own account).</summary>
     private static readonly HashSet<string> NoPersonalData = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/health", "/openapi/{documentName}.json", "/account/sign-in", "/account/sign-out",
+        "/health", "/teams", "/api/v1/teams", "/api/v1/teams/", "/openapi/{documentName}.json", "/account/sign-in", "/account/sign-out",
         "/errors/{code:int}", "/api/v1/me", "/people/new", "/referrals/new", "/api/v1/{**path}", "/api/v1/{*path:nonfile}", "/api/v1/emergency-access", "/api/v1/calendar/working-days",
         "/admin/bank-holidays", "/admin/plain-language", "/api/v1/calendar/bank-holidays", "/api/v1/plain-language/list",
         "/admin/closure-letters/{kind?}", "/api/v1/settings/closure-letter-templates/{kind}",
@@ -106,7 +106,8 @@ public sealed class AuditCoverageTests
             d.DestructionTombstones.Add(tombstone);
             return await d.SaveChangesAsync();
         });
-        var ids = new Ids(assessment.Id(), plan.Id(), volume.Id(), closure.Id(), transfer.Id(), accessRequestId, disposalReview.Id, tombstone.Id);
+        var northgate = await app.WithDbAsync(d => d.Teams.Where(t => t.Name == "Northgate Children's Team").Select(t => t.Id).SingleAsync());
+        var ids = new Ids(assessment.Id(), plan.Id(), volume.Id(), closure.Id(), transfer.Id(), accessRequestId, disposalReview.Id, tombstone.Id, northgate);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -180,7 +181,8 @@ public sealed class AuditCoverageTests
         checkedRoutes.ShouldContain("/api/v1/tombstones/{id:guid}/certificate.pdf");
     }
 
-    private sealed record Ids(Guid Assessment, Guid Plan, Guid Volume, Guid ClosureRequest, Guid Transfer, Guid AccessRequest, Guid DisposalReview, Guid Tombstone);
+    private sealed record Ids(Guid Assessment, Guid Plan, Guid Volume, Guid ClosureRequest, Guid Transfer, Guid AccessRequest, Guid DisposalReview, Guid Tombstone,
+        Guid Team = default);
 
     private static string Fill(string route, Guid childId, Guid caseId, Guid referralId, Guid recordId, Guid emailId, Guid documentId, Ids ids)
     {
@@ -204,6 +206,7 @@ public sealed class AuditCoverageTests
             RoutePatternParameterPart { Name: "userName" } => "amara.osei",
             RoutePatternParameterPart { Name: "category" } => "assessments",
             RoutePatternParameterPart { Name: "step" } => "strategy-discussion",
+            RoutePatternParameterPart { Name: "teamId" } => ids.Team.ToString(),
             RoutePatternParameterPart => id.ToString(),
             _ => "",
         }))));

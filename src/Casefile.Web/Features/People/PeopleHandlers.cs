@@ -149,7 +149,7 @@ public sealed record RelatedPersonView(Guid RelationshipId, Guid PersonId, strin
     DateOnly? DateOfBirth, string? Notes, DateOnly? Ended = null, string? EndReason = null);
 
 public sealed record CaseFileSummary(Guid Id, string Reference, CaseStatus Status, string Team, string AllocatedWorker,
-    DateOnly OpenedOn, DateOnly? ClosedOn, int Volume, bool CanOpen, string AccessNote);
+    DateOnly OpenedOn, DateOnly? ClosedOn, int Volume, bool CanOpen, string AccessNote, IReadOnlyList<string>? JourneyTags = null);
 
 public sealed record PersonView(Person Person, IReadOnlyList<RelatedPersonView> Relationships, CaseFileSummary? CaseFile)
 {
@@ -158,7 +158,7 @@ public sealed record PersonView(Person Person, IReadOnlyList<RelatedPersonView> 
 }
 
 /// <summary>A person's page: basic details, addresses, relationships and their case file, if any.</summary>
-public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseScope access)
+public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseScope access, Journey.JourneyQueries journeys)
 {
     public async Task<PersonView> HandleAsync(Guid id, CancellationToken ct)
     {
@@ -195,8 +195,10 @@ public sealed class GetPerson(AppDbContext db, AuditTrail audit, CaseScope acces
             var permissions = (await access.PermissionsAsync(file.Id, ct))!;
             var decision = permissions.Read;
             mayChange = permissions.Write.Allowed;
+            // The child's statuses on the statutory journey (issue 16), for those who may open the case.
+            var tags = decision.Allowed ? (await journeys.PictureAsync(file.Id, ct)).Tags : [];
             summary = new CaseFileSummary(file.Id, file.Reference, file.Status, file.Team, file.Worker, file.OpenedOn, file.ClosedOn,
-                file.CurrentVolume, decision.Allowed, decision.Allowed ? decision.Basis : CaseAccessPolicy.HowToGetAccess);
+                file.CurrentVolume, decision.Allowed, decision.Allowed ? decision.Basis : CaseAccessPolicy.HowToGetAccess, tags);
         }
 
         audit.Record(AuditAction.View, "person", id, caseFileId: file?.Id, personId: id);
