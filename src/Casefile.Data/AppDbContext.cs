@@ -81,6 +81,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CoreGroupMeeting> CoreGroupMeetings => Set<CoreGroupMeeting>();
     public DbSet<LookedAfterEpisode> LookedAfterEpisodes => Set<LookedAfterEpisode>();
     public DbSet<LookedAfterReview> LookedAfterReviews => Set<LookedAfterReview>();
+    public DbSet<PrivateFosteringArrangement> PrivateFosteringArrangements => Set<PrivateFosteringArrangement>();
+    public DbSet<ChildInNeedReview> ChildInNeedReviews => Set<ChildInNeedReview>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -98,6 +98,32 @@ internal sealed class LookedAfterEpisodeConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class PrivateFosteringArrangementConfiguration : IEntityTypeConfiguration<PrivateFosteringArrangement>
+{
+    public void Configure(EntityTypeBuilder<PrivateFosteringArrangement> builder)
+    {
+        builder.ToTable("PrivateFosteringArrangements");
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.EndReason).HasMaxLength(PrivateFosteringArrangement.ReasonLength);
+        builder.Ignore(x => x.IsOpen);
+        builder.HasOne<CaseFile>().WithMany().HasForeignKey(x => x.CaseFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.CaseFileId, x.StartedOn });
+    }
+}
+
+internal sealed class ChildInNeedReviewConfiguration : IEntityTypeConfiguration<ChildInNeedReview>
+{
+    public void Configure(EntityTypeBuilder<ChildInNeedReview> builder)
+    {
+        builder.ToTable("ChildInNeedReviews");
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.HasOne<CaseFile>().WithMany().HasForeignKey(x => x.CaseFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.CaseFileId, x.HeldOn });
+    }
+}
+
 internal sealed class LookedAfterReviewConfiguration : IEntityTypeConfiguration<LookedAfterReview>
 {
     public void Configure(EntityTypeBuilder<LookedAfterReview> builder)

@@ -53,6 +53,18 @@ public sealed record JourneyTimescales
     /// <summary>Visits once a long-term placement has lasted a year (regulation 28: at most three months apart).</summary>
     public int LookedAfterLongTermVisitMonths { get; init; } = 3;
 
+    /// <summary>A child in need plan's reviews, in months from the plan's authorisation, then from each review (the council's interval).</summary>
+    public int ChildInNeedReviewMonths { get; init; } = 3;
+
+    /// <summary>The first visit to a privately fostered child, from the day the council heard of the arrangement (regulation 7: within 7 days).</summary>
+    public int PrivateFosteringFirstVisitDays { get; init; } = 7;
+
+    /// <summary>Visits in the arrangement's first year (regulation 8: at most 6 weeks apart).</summary>
+    public int PrivateFosteringVisitDays { get; init; } = 42;
+
+    /// <summary>Visits after the first year (regulation 8: at most 12 weeks apart).</summary>
+    public int PrivateFosteringLaterVisitDays { get; init; } = 84;
+
     public static JourneyTimescales Default { get; } = Load();
 
     private static JourneyTimescales Load()

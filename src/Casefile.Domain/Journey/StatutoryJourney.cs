@@ -3,10 +3,10 @@ using Casefile.Domain.Calendar;
 namespace Casefile.Domain.Journey;
 
 /// <summary>Where the child is on the statutory journey; several may hold at once.</summary>
-public enum JourneyStatus { Section47Enquiry, ChildProtectionPlan, LookedAfter, ChildInNeed, CareLeaver }
+public enum JourneyStatus { Section47Enquiry, ChildProtectionPlan, LookedAfter, ChildInNeed, CareLeaver, PrivatelyFostered }
 
 /// <summary>What is due next: an initial conference, a core group, a review, a visit, an assessment.</summary>
-public enum DueKind { InitialConference, CoreGroup, ReviewConference, StatutoryVisit, LookedAfterReview, Assessment }
+public enum DueKind { InitialConference, CoreGroup, ReviewConference, StatutoryVisit, LookedAfterReview, Assessment, ChildInNeedReview }
 
 /// <summary>One thing due, by when, and whether that day has passed.</summary>
 public sealed record DueStep(DueKind Kind, DateOnly DueBy, bool Overdue, string Description);
@@ -31,7 +31,9 @@ public sealed record JourneyFacts(
     IReadOnlyList<DateOnly> VisitsChildSeen,
     IReadOnlyList<OpenAssessment> OpenAssessments,
     DateOnly? ChildInNeedSince,
-    bool InitialConferenceHeldSinceLatestEnquiry);
+    bool InitialConferenceHeldSinceLatestEnquiry,
+    IReadOnlyList<PrivateFosteringArrangement>? PrivateFostering = null,
+    IReadOnlyList<DateOnly>? ChildInNeedReviews = null);
 
 /// <summary>The journey as it stands: statuses, the plan and episode in force, and what is due, soonest first.</summary>
 public sealed record JourneyPicture(
@@ -49,6 +51,7 @@ public sealed record JourneyPicture(
         JourneyStatus.LookedAfter => $"Looked after: {CurrentEpisode?.LegalStatus}",
         JourneyStatus.ChildInNeed => "Child in need",
         JourneyStatus.CareLeaver => "Care leaver",
+        JourneyStatus.PrivatelyFostered => "Privately fostered",
         _ => s.ToString(),
     }).ToList();
 }
@@ -115,11 +118,27 @@ public static class StatutoryJourney
             }
         }
 
+        var arrangement = (facts.PrivateFostering ?? []).Where(a => a.IsOpen).MaxBy(a => a.StartedOn);
+        if (arrangement is not null && episode is null)
+        {
+            statuses.Add(JourneyStatus.PrivatelyFostered);
+            var lastVisit = LastOnOrAfter(facts.VisitsChildSeen, arrangement.StartedOn);
+            var visitDue = lastVisit is null ? arrangement.StartedOn.AddDays(timescales.PrivateFosteringFirstVisitDays)
+                : lastVisit.Value.AddDays(lastVisit.Value < arrangement.StartedOn.AddYears(1) ? timescales.PrivateFosteringVisitDays : timescales.PrivateFosteringLaterVisitDays);
+            if (!due.Any(d => d.Kind == DueKind.StatutoryVisit && d.DueBy <= visitDue))
+            {
+                due.RemoveAll(d => d.Kind == DueKind.StatutoryVisit);
+                Due(DueKind.StatutoryVisit, visitDue, "Private fostering visit");
+            }
+        }
+
         if (facts.CaseOpen && plan is null && episode is null && facts.ChildInNeedSince is { } since)
         {
             statuses.Add(JourneyStatus.ChildInNeed);
             var lastSeen = LastOnOrAfter(facts.VisitsChildSeen, since) ?? since;
-            Due(DueKind.StatutoryVisit, calendar.AddWorkingDays(lastSeen, timescales.ChildInNeedVisitWorkingDays), "Child in need visit");
+            if (arrangement is null) Due(DueKind.StatutoryVisit, calendar.AddWorkingDays(lastSeen, timescales.ChildInNeedVisitWorkingDays), "Child in need visit");
+            var lastReview = (facts.ChildInNeedReviews ?? []).Where(r => r >= since).DefaultIfEmpty(since).Max();
+            Due(DueKind.ChildInNeedReview, lastReview.AddMonths(timescales.ChildInNeedReviewMonths), lastReview == since ? "First child in need plan review" : "Child in need plan review");
         }
 
         if (episode is null && IsCareLeaver(facts)) statuses.Add(JourneyStatus.CareLeaver);

@@ -1405,6 +1405,32 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.ToTable("EmailRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Casefile.Domain.Journey.ChildInNeedReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("CaseFileId", "HeldOn");
+
+                    b.ToTable("ChildInNeedReviews", (string)null);
+                });
+
             modelBuilder.Entity("Casefile.Domain.Journey.ChildProtectionConference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1608,6 +1634,39 @@ namespace Casefile.Migrations.Postgres.Migrations
                     b.HasIndex("CaseFileId", "HeldOn");
 
                     b.ToTable("LookedAfterReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Journey.PrivateFosteringArrangement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("CaseFileId", "StartedOn");
+
+                    b.ToTable("PrivateFosteringArrangements", (string)null);
                 });
 
             modelBuilder.Entity("Casefile.Domain.Journey.Section47Enquiry", b =>
@@ -3410,6 +3469,21 @@ namespace Casefile.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Casefile.Domain.Journey.ChildInNeedReview", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Casefile.Domain.Journey.ChildProtectionConference", b =>
                 {
                     b.HasOne("Casefile.Domain.Cases.CaseFile", null)
@@ -3482,6 +3556,21 @@ namespace Casefile.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Casefile.Domain.Journey.LookedAfterReview", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Journey.PrivateFosteringArrangement", b =>
                 {
                     b.HasOne("Casefile.Domain.Cases.CaseFile", null)
                         .WithMany()

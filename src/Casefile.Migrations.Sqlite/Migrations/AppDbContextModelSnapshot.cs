@@ -1400,6 +1400,32 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.ToTable("EmailRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Casefile.Domain.Journey.ChildInNeedReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("CaseFileId", "HeldOn");
+
+                    b.ToTable("ChildInNeedReviews", (string)null);
+                });
+
             modelBuilder.Entity("Casefile.Domain.Journey.ChildProtectionConference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1603,6 +1629,39 @@ namespace Casefile.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseFileId", "HeldOn");
 
                     b.ToTable("LookedAfterReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Journey.PrivateFosteringArrangement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("CaseFileId", "StartedOn");
+
+                    b.ToTable("PrivateFosteringArrangements", (string)null);
                 });
 
             modelBuilder.Entity("Casefile.Domain.Journey.Section47Enquiry", b =>
@@ -3399,6 +3458,21 @@ namespace Casefile.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Casefile.Domain.Journey.ChildInNeedReview", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Casefile.Domain.Journey.ChildProtectionConference", b =>
                 {
                     b.HasOne("Casefile.Domain.Cases.CaseFile", null)
@@ -3471,6 +3545,21 @@ namespace Casefile.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Casefile.Domain.Journey.LookedAfterReview", b =>
+                {
+                    b.HasOne("Casefile.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casefile.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casefile.Domain.Journey.PrivateFosteringArrangement", b =>
                 {
                     b.HasOne("Casefile.Domain.Cases.CaseFile", null)
                         .WithMany()

@@ -51,7 +51,7 @@ public sealed class TransferAccessibilityTests(CasefileBrowserFixture fixture)
 
         await using var manager = await fixture.StartSessionAsync(signedInAs: "hannah.price");
         await manager.Page.GotoAsync("/my-work");
-        await manager.Page.Locator($"a[href='{transferUrl}']").ClickAsync();
+        await manager.Page.Locator("#waiting-list").Locator($"a[href='{transferUrl}']").ClickAsync();
         await Expect(manager.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the transfer" })).ToBeVisibleAsync();
         await manager.Page.ShouldHaveNoAxeViolationsAsync();
         await manager.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the transfer" }).ClickAsync();

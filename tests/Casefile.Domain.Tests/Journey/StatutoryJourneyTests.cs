@@ -143,7 +143,33 @@ public sealed class StatutoryJourneyTests
         var picture = StatutoryJourney.Evaluate(Facts(childInNeedSince: new DateOnly(2027, 1, 11)), Calendar, Timescales, new DateOnly(2027, 1, 12));
 
         picture.Tags.ShouldBe(["Child in need"]);
-        picture.Due.Single().ShouldBe(new DueStep(DueKind.StatutoryVisit, new DateOnly(2027, 2, 8), false, "Child in need visit"));
+        picture.Due.ShouldBe(
+        [
+            new DueStep(DueKind.StatutoryVisit, new DateOnly(2027, 2, 8), false, "Child in need visit"),
+            new DueStep(DueKind.ChildInNeedReview, new DateOnly(2027, 4, 11), false, "First child in need plan review"),
+        ]);
+    }
+
+    [Fact]
+    public void ChildInNeed_AfterAReview_IsReviewedAgainAtTheCouncilsInterval()
+    {
+        var facts = Facts(childInNeedSince: new DateOnly(2027, 1, 11)) with { ChildInNeedReviews = [new DateOnly(2027, 4, 6)] };
+
+        StatutoryJourney.Evaluate(facts, Calendar, Timescales, new DateOnly(2027, 4, 7)).Due.Single(d => d.Kind == DueKind.ChildInNeedReview)
+            .ShouldBe(new DueStep(DueKind.ChildInNeedReview, new DateOnly(2027, 7, 6), false, "Child in need plan review"));
+    }
+
+    [Fact]
+    public void PrivateFostering_IsVisitedWithinAWeekThenSixWeeksApartInTheFirstYearAndTwelveAfter()
+    {
+        var arrangement = new PrivateFosteringArrangement(Guid.NewGuid(), Case, new DateOnly(2026, 3, 2), false, Worker, At, new DateOnly(2026, 3, 2));
+        JourneyFacts With(params DateOnly[] visits) => Facts(visits: visits) with { PrivateFostering = [arrangement] };
+
+        var first = StatutoryJourney.Evaluate(With(), Calendar, Timescales, new DateOnly(2026, 3, 3));
+        first.Tags.ShouldBe(["Privately fostered"]);
+        first.Due.Single().ShouldBe(new DueStep(DueKind.StatutoryVisit, new DateOnly(2026, 3, 9), false, "Private fostering visit"));
+        StatutoryJourney.Evaluate(With(new DateOnly(2026, 3, 6)), Calendar, Timescales, new DateOnly(2026, 3, 7)).Due.Single().DueBy.ShouldBe(new DateOnly(2026, 4, 17));
+        StatutoryJourney.Evaluate(With(new DateOnly(2027, 3, 8)), Calendar, Timescales, new DateOnly(2027, 3, 9)).Due.Single().DueBy.ShouldBe(new DateOnly(2027, 5, 31));
     }
 
     [Fact]

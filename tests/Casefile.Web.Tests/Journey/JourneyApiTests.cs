@@ -241,4 +241,43 @@ public sealed class JourneyApiTests
         var stored = await app.WithDbAsync(d => d.Referrals.SingleAsync(r => r.Id == created.Id()));
         (stored.Source, stored.PrimaryNeed).ShouldBe(("2A", "N1"));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task ChildInNeedReviewsAndPrivateFostering_AreDueAtTheirIntervals(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/child-in-need-reviews", new { heldOn = Day(0) }))
+            .ShouldBeRule(HttpStatusCode.UnprocessableEntity, "no-child-in-need-plan");
+        var (started, plan) = await worker.PostAsync($"/api/v1/cases/{caseId}/plans", new
+        {
+            kind = "childInNeedPlan", summary = "Breakfast club and parenting support.", familyContribution = "Mum agreed.", howShared = "Read through at home.",
+        });
+        started.ShouldBe(HttpStatusCode.Created, plan.ToString());
+        (await worker.PostAsync($"/api/v1/plans/{plan.Id()}/submit", new { })).Status.ShouldBe(HttpStatusCode.OK);
+        (await (await app.ClientAsync("daniel.hughes")).PostAsync($"/api/v1/plans/{plan.Id()}/authorise", new { })).Status.ShouldBe(HttpStatusCode.OK);
+
+        var (_, inNeed) = await worker.GetJsonAsync($"/api/v1/cases/{caseId}/journey");
+        inNeed.GetProperty("statuses").EnumerateArray().Select(x => x.GetString()).ShouldBe(["childInNeed"]);
+        inNeed.GetProperty("due").EnumerateArray().Select(d => d.Str("kind")).ShouldBe(["statutoryVisit", "childInNeedReview"], ignoreOrder: true);
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/child-in-need-reviews", new { heldOn = Day(0) })).Status.ShouldBe(HttpStatusCode.Created);
+        var (_, reviewed) = await worker.GetJsonAsync($"/api/v1/cases/{caseId}/journey");
+        reviewed.GetProperty("due").EnumerateArray().Single(d => d.Str("kind") == "childInNeedReview").Str("dueBy")
+            .ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        var (_, other) = await Given.OpenCaseAsync(app);
+        var (recorded, arrangement) = await worker.PostAsync($"/api/v1/cases/{other}/private-fostering", new { startedOn = Day(-10) });
+        recorded.ShouldBe(HttpStatusCode.Created, arrangement.ToString());
+        (await worker.PostAsync($"/api/v1/cases/{other}/private-fostering", new { startedOn = Day(-1) })).ShouldBeRule(HttpStatusCode.UnprocessableEntity, "arrangement-already-open");
+        var (_, fostered) = await worker.GetJsonAsync($"/api/v1/cases/{other}/journey");
+        fostered.GetProperty("tags").EnumerateArray().Select(x => x.GetString()).ShouldBe(["Privately fostered"]);
+        var visit = fostered.GetProperty("due").EnumerateArray().Single(d => d.Str("kind") == "statutoryVisit");
+        visit.Str("dueBy").ShouldBe(Day(-3));
+        visit.GetProperty("overdue").GetBoolean().ShouldBeTrue();
+        (await worker.PostAsync($"/api/v1/private-fostering/{arrangement.Id()}/end", new { endedOn = Day(0), reason = "The child went home to her mother" }))
+            .Status.ShouldBe(HttpStatusCode.OK);
+        (await worker.GetJsonAsync($"/api/v1/cases/{other}/journey")).Body.GetProperty("statuses").GetArrayLength().ShouldBe(0);
+    }
 }

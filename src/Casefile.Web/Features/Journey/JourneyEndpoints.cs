@@ -29,6 +29,12 @@ public static class JourneyEndpoints
         cases.MapPost("/looked-after-reviews", async (Guid caseId, MeetingCommand command, RecordJourneyStep handler, CancellationToken ct) =>
             Created("looked-after-reviews", await handler.LookedAfterReviewAsync(caseId, command, ct)))
             .WithSummary("Record a looked-after review (heldOn)");
+        cases.MapPost("/private-fostering", async (Guid caseId, EpisodeCommand command, RecordJourneyStep handler, CancellationToken ct) =>
+            Created("private-fostering", await handler.PrivateFosteringAsync(caseId, command, ct)))
+            .WithSummary("Record a private fostering arrangement from the day the council heard of it (startedOn): visits within 7 days, then every 6 weeks, 12 after a year");
+        cases.MapPost("/child-in-need-reviews", async (Guid caseId, MeetingCommand command, RecordJourneyStep handler, CancellationToken ct) =>
+            Created("child-in-need-reviews", await handler.ChildInNeedReviewAsync(caseId, command, ct)))
+            .WithSummary("Record a review of the authorised child in need plan (heldOn); the next is due at the council's interval");
         cases.MapGet("/journey", async (Guid caseId, JourneyQueries queries, CancellationToken ct) => Results.Ok(await queries.ForCaseAsync(caseId, ct)))
             .WithSummary("The child's statuses, the plan and episode in force, and what is due (kind, dueBy, overdue), soonest first");
 
@@ -38,6 +44,9 @@ public static class JourneyEndpoints
         api.MapPost("/child-protection-plans/{id:guid}/end", async (Guid id, EndStepCommand command, RecordJourneyStep handler, CancellationToken ct) =>
             Results.Ok(await handler.EndPlanAsync(id, command, ct)))
             .WithTags("Statutory journey").WithSummary("End a child protection plan outside a review conference, for example when the family leaves the area (endedOn, reason)");
+        api.MapPost("/private-fostering/{id:guid}/end", async (Guid id, EndStepCommand command, RecordJourneyStep handler, CancellationToken ct) =>
+            Results.Ok(await handler.EndPrivateFosteringAsync(id, command, ct)))
+            .WithTags("Statutory journey").WithSummary("The private fostering arrangement ends (endedOn, reason)");
         api.MapPost("/looked-after-episodes/{id:guid}/end", async (Guid id, EndStepCommand command, RecordJourneyStep handler, CancellationToken ct) =>
             Results.Ok(await handler.EndEpisodeAsync(id, command, ct)))
             .WithTags("Statutory journey").WithSummary("The child stops being looked after (endedOn, reason: SSDA903 reason episode ceased, not X1)");

@@ -148,6 +148,41 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         return new SavedStep(review.Id, caseId);
     }
 
+    public async Task<SavedStep> PrivateFosteringAsync(Guid caseId, EpisodeCommand command, CancellationToken ct)
+    {
+        var opened = await access.OpenForAsync(caseId, CaseCapability.Record, AuditAction.Create, ct);
+        if (command.StartedOn is null) throw ValidationFailedException.For("startedOn", "Enter the day the council heard of the arrangement");
+        var anotherOpen = await db.PrivateFosteringArrangements.AnyAsync(a => a.CaseFileId == caseId && a.EndedOn == null, ct);
+        var arrangement = new PrivateFosteringArrangement(Guid.NewGuid(), caseId, command.StartedOn.Value, anotherOpen, user.Id, clock.GetUtcNow(), clock.Today());
+        db.PrivateFosteringArrangements.Add(arrangement);
+        await SaveAsync(opened, "private-fostering", arrangement.Id, arrangement.StartedOn, "Private fostering arrangement", null, ct);
+        return new SavedStep(arrangement.Id, caseId);
+    }
+
+    public async Task<SavedStep> EndPrivateFosteringAsync(Guid id, EndStepCommand command, CancellationToken ct)
+    {
+        var arrangement = await db.PrivateFosteringArrangements.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("The arrangement");
+        var opened = await access.OpenForAsync(arrangement.CaseFileId, CaseCapability.Record, AuditAction.Update, ct);
+        if (command.EndedOn is null) throw ValidationFailedException.For("endedOn", "Enter the day the arrangement ended");
+        arrangement.End(command.EndedOn.Value, command.Reason, clock.Today());
+        await SaveAsync(opened, "private-fostering", arrangement.Id, arrangement.EndedOn!.Value, "Private fostering arrangement ended", arrangement.EndReason, ct, "end");
+        return new SavedStep(arrangement.Id, arrangement.CaseFileId);
+    }
+
+    public async Task<SavedStep> ChildInNeedReviewAsync(Guid caseId, MeetingCommand command, CancellationToken ct)
+    {
+        var opened = await access.OpenForAsync(caseId, CaseCapability.Record, AuditAction.Create, ct);
+        if (command.HeldOn is null) throw ValidationFailedException.For("heldOn", "Enter the day the review was held");
+        var authorised = await db.AssessmentsAndPlans.AsNoTracking()
+            .Where(w => w.CaseFileId == caseId && w.Kind == Domain.Assessments.AssessmentOrPlanKind.ChildInNeedPlan && w.Status == Domain.Assessments.AssessmentOrPlanStatus.Authorised)
+            .Select(w => w.AuthorisedAt).ToListAsync(ct);
+        DateOnly? since = authorised.Count == 0 ? null : authorised.Min(a => a!.Value.ToLondonDate());
+        var review = new ChildInNeedReview(Guid.NewGuid(), caseId, command.HeldOn.Value, since, user.Id, clock.GetUtcNow(), clock.Today());
+        db.ChildInNeedReviews.Add(review);
+        await SaveAsync(opened, "child-in-need-review", review.Id, review.HeldOn, "Child in need plan review", null, ct);
+        return new SavedStep(review.Id, caseId);
+    }
+
     private async Task SaveAsync(OpenedCase opened, string recordType, Guid id, DateOnly on, string title, string? summary, CancellationToken ct,
         string auditAction = AuditAction.Create)
     {
@@ -178,6 +213,7 @@ public static class JourneyWords
         DueKind.StatutoryVisit => "Statutory visit",
         DueKind.LookedAfterReview => "Looked-after review",
         DueKind.Assessment => "Assessment",
+        DueKind.ChildInNeedReview => "Child in need plan review",
         _ => kind.ToString(),
     };
 }

@@ -31,6 +31,7 @@ public static class JourneyFactsLoader
                 Enquiries = db.Section47Enquiries.Any(e => e.CaseFileId == c.Id),
                 Plans = db.ChildProtectionPlans.Any(x => x.CaseFileId == c.Id),
                 Episodes = db.LookedAfterEpisodes.Any(e => e.CaseFileId == c.Id),
+                Fostering = db.PrivateFosteringArrangements.Any(a => a.CaseFileId == c.Id),
                 Work = db.AssessmentsAndPlans.Any(w => w.CaseFileId == c.Id
                     && (w.Kind == AssessmentOrPlanKind.ChildAndFamilyAssessment || w.Kind == AssessmentOrPlanKind.ChildInNeedPlan)),
             }).ToListAsync(ct);
@@ -38,6 +39,9 @@ public static class JourneyFactsLoader
         var withPlans = cases.Where(c => c.Plans).Select(c => c.Id).ToList();
         var withEpisodes = cases.Where(c => c.Episodes).Select(c => c.Id).ToList();
         var withWork = cases.Where(c => c.Work).Select(c => c.Id).ToList();
+        var withFostering = cases.Where(c => c.Fostering).Select(c => c.Id).ToList();
+        var fostering = (withFostering.Count == 0 ? [] : await db.PrivateFosteringArrangements.AsNoTracking().Where(a => withFostering.Contains(a.CaseFileId)).ToListAsync(ct))
+            .ToLookup(a => a.CaseFileId);
         var enquiries = (withEnquiries.Count == 0 ? [] : await db.Section47Enquiries.AsNoTracking().Where(e => withEnquiries.Contains(e.CaseFileId)).ToListAsync(ct))
             .ToLookup(e => e.CaseFileId);
         var plans = (withPlans.Count == 0 ? [] : await db.ChildProtectionPlans.AsNoTracking().Where(p => withPlans.Contains(p.CaseFileId)).ToListAsync(ct))
@@ -53,7 +57,10 @@ public static class JourneyFactsLoader
         var withPlan = ids.Where(id => plans[id].Any(p => p.IsCurrent)).ToList();
         var withEpisode = ids.Where(id => episodes[id].Any(e => e.IsOpen)).ToList();
         var withEnquiry = ids.Where(id => enquiries[id].Any(e => e.IsOpen)).ToList();
-        var visited = withPlan.Concat(withEpisode).Concat(ids.Where(id => work[id].Any(w => w.Kind == AssessmentOrPlanKind.ChildInNeedPlan))).Distinct().ToList();
+        var withCinPlan = ids.Where(id => work[id].Any(w => w.Kind == AssessmentOrPlanKind.ChildInNeedPlan)).ToList();
+        var visited = withPlan.Concat(withEpisode).Concat(withCinPlan).Concat(ids.Where(id => fostering[id].Any(a => a.IsOpen))).Distinct().ToList();
+        var cinReviews = withCinPlan.Count == 0 ? [] : await db.ChildInNeedReviews.AsNoTracking().Where(r => withCinPlan.Contains(r.CaseFileId))
+            .Select(r => new { r.CaseFileId, r.HeldOn }).ToListAsync(ct);
 
         var coreGroups = withPlan.Count == 0 ? [] : await db.CoreGroupMeetings.AsNoTracking().Where(g => withPlan.Contains(g.CaseFileId)).ToListAsync(ct);
         var reviews = withEpisode.Count == 0 ? [] : await db.LookedAfterReviews.AsNoTracking().Where(r => withEpisode.Contains(r.CaseFileId))
@@ -81,7 +88,9 @@ public static class JourneyFactsLoader
                 [.. visits.Where(v => v.CaseFileId == c.Id).Select(v => v.OccurredAt.ToLondonDate())],
                 [.. work[c.Id].Where(w => w.Kind == AssessmentOrPlanKind.ChildAndFamilyAssessment).Select(w => new OpenAssessment("Child and family assessment", w.DueBy!.Value))],
                 cinSince,
-                open is not null && conferences.Any(x => x.Section47EnquiryId == open.Id));
+                open is not null && conferences.Any(x => x.Section47EnquiryId == open.Id),
+                [.. fostering[c.Id]],
+                [.. cinReviews.Where(r => r.CaseFileId == c.Id).Select(r => r.HeldOn)]);
         }
         return result;
     }
@@ -162,6 +171,7 @@ public sealed class JourneyQueries(AppDbContext db, CaseScope access, CurrentUse
             .Where(c => c.Status == CaseStatus.Open && (teams.Contains(c.TeamId) || (team == null && c.AllocatedWorkerId == me)))
             .Where(c => db.ChildProtectionPlans.Any(p => p.CaseFileId == c.Id && p.EndedOn == null)
                 || db.LookedAfterEpisodes.Any(e => e.CaseFileId == c.Id && e.EndedOn == null)
+                || db.PrivateFosteringArrangements.Any(a => a.CaseFileId == c.Id && a.EndedOn == null)
                 || db.AssessmentsAndPlans.Any(w => w.CaseFileId == c.Id && w.Kind == AssessmentOrPlanKind.ChildInNeedPlan && w.Status == AssessmentOrPlanStatus.Authorised))
             .Select(c => c.Id).ToListAsync(ct);
         var readable = await access.ReadableAsync(candidates, ct);

@@ -23,6 +23,8 @@ public sealed class StepModel(Data.AppDbContext db, CaseScope access, AuditTrail
         ["core-group"] = "Record a core group meeting",
         ["looked-after"] = "Record a looked-after episode",
         ["review"] = "Record a looked-after review",
+        ["private-fostering"] = "Record a private fostering arrangement",
+        ["child-in-need-review"] = "Record a child in need plan review",
     };
 
     [BindProperty]
@@ -122,6 +124,14 @@ public sealed class StepModel(Data.AppDbContext db, CaseScope access, AuditTrail
                     await record.StartEpisodeAsync(caseId, new EpisodeCommand(on, Input.LegalStatus, Input.PlacementType,
                         LookedAfterNow ? Input.ReasonForNewEpisode : "S", Input.PlacementProvider), ct);
                     done = "Looked-after episode recorded.";
+                    break;
+                case "private-fostering":
+                    await record.PrivateFosteringAsync(caseId, new EpisodeCommand(on, null, null, null), ct);
+                    done = "Private fostering arrangement recorded. The first visit is due within 7 days.";
+                    break;
+                case "child-in-need-review":
+                    await record.ChildInNeedReviewAsync(caseId, new MeetingCommand(on), ct);
+                    done = "Child in need plan review recorded.";
                     break;
                 default:
                     await record.LookedAfterReviewAsync(caseId, new MeetingCommand(on), ct);

@@ -91,6 +91,17 @@ public sealed class TeamDashboard(AppDbContext db, CurrentUser user, CaseScope a
         return view;
     }
 
+    /// <summary>
+    /// The service view for principal and divisional managers: each team they oversee with its
+    /// totals, from the same picture as the team page (so the figures agree).
+    /// </summary>
+    public async Task<IReadOnlyList<TeamDashboardView>> ServiceAsync(CancellationToken ct)
+    {
+        var views = new List<TeamDashboardView>();
+        foreach (var team in await TeamsAsync(ct)) views.Add(await ForTeamAsync(team.Id, ct));
+        return views;
+    }
+
     /// <summary>The workers' figures as CSV (every table downloads), with the team's totals last.</summary>
     public static string Csv(TeamDashboardView view)
     {
