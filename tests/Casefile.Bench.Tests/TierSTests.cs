@@ -52,7 +52,11 @@ public sealed class TierSTests
         d.ContentFiles.ShouldBeInRange(400, 500);
 
         var measured = result.Operations.ToDictionary(o => o.Key);
-        foreach (var key in new[] { "case", "case-page", "person", "chronology-first", "chronology-deep", "write-1", "write-8", "stale-edit", "search-chronology", "access-log", "verify", "documents" })
+        // Issue 16's journey: about one child in six with a child protection plan, one in eight looked after.
+        d.ChildrenWithPlan.ShouldBeInRange(150, 400);
+        d.ChildrenLookedAfter.ShouldBeInRange(120, 290);
+        foreach (var key in new[] { "case", "case-page", "person", "chronology-first", "chronology-deep", "write-1", "write-8", "stale-edit", "search-chronology", "access-log", "verify", "documents",
+            "journey", "due-visits" })
         {
             measured.ShouldContainKey(key);
             measured[key].Casefile.ShouldNotBeNull();

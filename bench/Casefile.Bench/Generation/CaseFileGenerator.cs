@@ -18,10 +18,11 @@ public sealed record Worker(Guid Id, string UserName, string DisplayName, Team T
 /// The size and shape of a generated authority: how many teams (each with a practice manager, an
 /// admin officer and social workers), and how many records a child has (log-normal: most have
 /// tens, a few thousands). The default is issue 4's slice: 12 teams, median 20 records, at most 150.
-/// With <paramref name="Correspondence"/>, each case also gets its emails and documents (issue 6), in proportion to its records.
+/// With <paramref name="Correspondence"/>, each case also gets its emails and documents (issue 6), in proportion to its records;
+/// with <paramref name="Journey"/>, the statutory journey (issue 16: child protection plans, children looked after).
 /// </summary>
 public sealed record AuthorityShape(int Teams = 12, int MinWorkersPerTeam = 9, int MaxWorkersPerTeam = 11, double MedianRecords = 20,
-    double RecordsSigma = 0.6, int MaxRecords = 150, double AdultsPerChild = 0, bool Correspondence = false)
+    double RecordsSigma = 0.6, int MaxRecords = 150, double AdultsPerChild = 0, bool Correspondence = false, bool Journey = false)
 {
     public static readonly AuthorityShape Slice = new();
 }
@@ -108,7 +109,11 @@ public sealed class CaseFileGenerator
         _writer = new RecordWriter(_random);
         _mail = new Random(seed + 17);
         if (shape.Correspondence) Pool = new ContentPool(_mail);
+        if (shape.Journey) Journey = new JourneyGenerator(new Random(seed + 29), _calendar, End, File);
     }
+
+    /// <summary>The statutory journey's steps (none without <see cref="AuthorityShape.Journey"/>).</summary>
+    public JourneyGenerator? Journey { get; }
 
     /// <summary>The distinct files behind the documents and emails (none without correspondence).</summary>
     public ContentPool? Pool { get; }
@@ -314,6 +319,8 @@ public sealed class CaseFileGenerator
             records.Add(AddRecord(file, worker, household with { InCare = inCare }, at));
             if (_shape.Correspondence) lastEmail = AddCorrespondence(file, worker, household, at, lastEmail);
         }
+        // Recorded by the worker the case has now.
+        Journey?.Add(file, worker.Id, decidedAt, inCareAfterDays);
         return (file, records);
     }
 

@@ -12,7 +12,7 @@ public sealed record GeneratedCaseFiles(
     int Seed, int Teams, int Staff, int SocialWorkers, int Children, long Records, long ChronologyEntries, long Addenda,
     double MeanRecordsPerChild, double MeanNarrativeLength, double MeanSummaryLength, IReadOnlyDictionary<string, int> RecordTypes,
     GeneratedTarget Target, double GenerateSeconds, double LoadSeconds, long Emails = 0, long Documents = 0, long Attachments = 0,
-    int ContentFiles = 0, long ContentBytes = 0);
+    int ContentFiles = 0, long ContentBytes = 0, long ChildrenWithPlan = 0, long ChildrenLookedAfter = 0);
 
 /// <summary>The measured child's case as generated.</summary>
 public sealed record GeneratedTarget(
@@ -40,8 +40,11 @@ public static class CaseFileSeeder
         var stopwatch = Stopwatch.StartNew();
         var g = CaseFileGenerator.Generate(seed, children, targetRecords, shape);
         var generated = stopwatch.Elapsed.TotalSeconds;
+        var withPlan = g.Journey?.Plans.Select(p => p.CaseFileId).Distinct().LongCount() ?? 0;
+        var lookedAfter = g.Journey?.Episodes.Select(e => e.CaseFileId).Distinct().LongCount() ?? 0;
         Console.WriteLine($"  generated {g.Children.Count:N0} children, {g.Records.Count:N0} records, {g.EntryCount:N0} chronology entries" +
-            (g.Pool is null ? "" : $", {g.EmailCount:N0} emails, {g.Documents.Count:N0} documents") + $" in {generated:F1} s");
+            (g.Pool is null ? "" : $", {g.EmailCount:N0} emails, {g.Documents.Count:N0} documents") +
+            (g.Journey is null ? "" : $", {withPlan:N0} children with a child protection plan, {lookedAfter:N0} looked after") + $" in {generated:F1} s");
 
         // The content the documents and emails point at, stored as the application stores an upload (hash-named, read-only).
         var contentFiles = 0;
@@ -79,6 +82,16 @@ public static class CaseFileSeeder
             await loader.WriteAsync(g.CaseFiles.SelectMany(c => c.Volumes), ct);
             await loader.WriteAsync(g.CaseFiles.SelectMany(c => c.Allocations), ct);
             await loader.WriteAsync(g.Referrals, ct);
+            if (g.Journey is { } journey)
+            {
+                await loader.WriteAsync(journey.StrategyDiscussions, ct);
+                await loader.WriteAsync(journey.Section47Enquiries, ct);
+                await loader.WriteAsync(journey.Conferences, ct);
+                await loader.WriteAsync(journey.Plans, ct);
+                await loader.WriteAsync(journey.CoreGroups, ct);
+                await loader.WriteAsync(journey.Episodes, ct);
+                await loader.WriteAsync(journey.Reviews, ct);
+            }
             await loader.WriteAsync(g.Records, ct);
             await loader.WriteAsync(g.Addenda, ct);
             if (g.Pool is not null)
@@ -105,7 +118,8 @@ public static class CaseFileSeeder
             g.Addenda.LongCount(), (double)g.Records.Count / g.Children.Count, g.Records.Average(r => r.Content.Narrative!.Length),
             entries.Average(e => e.Summary?.Length ?? 0),
             g.Records.GroupBy(r => r.Content.Type).OrderByDescending(x => x.Count()).ToDictionary(x => x.Key.ToString(), x => x.Count()),
-            target, generated, loaded, g.EmailCount, g.Documents.Count, g.Documents.LongCount(d => d.EmailRecordId is not null), contentFiles, contentBytes);
+            target, generated, loaded, g.EmailCount, g.Documents.Count, g.Documents.LongCount(d => d.EmailRecordId is not null), contentFiles, contentBytes,
+            withPlan, lookedAfter);
         return (summary, g);
     }
 
@@ -162,6 +176,17 @@ public static class CaseFileSeeder
                     || back.SentAt != email.SentAt || back.RawSha256 != email.RawSha256 || back.Subject != email.Subject)
                     throw new InvalidOperationException($"Email {email.Id} reads back differently through EF Core from how it was generated.");
             }
+        }
+        if (g.Journey is { } journey)
+        {
+            Check("child protection plans in force", journey.Plans.Count(p => p.IsCurrent), await db.ChildProtectionPlans.CountAsync(p => p.EndedOn == null, ct));
+            Check("core group meetings", journey.CoreGroups.Count, await db.CoreGroupMeetings.CountAsync(ct));
+            Check("initial conferences", journey.Conferences.Count(c => c.Kind == Casefile.Domain.Journey.ConferenceKind.Initial),
+                await db.ChildProtectionConferences.CountAsync(c => c.Kind == Casefile.Domain.Journey.ConferenceKind.Initial, ct));
+            Check("open section 47 enquiries", journey.Section47Enquiries.Count(e => e.IsOpen), await db.Section47Enquiries.CountAsync(e => e.Outcome == null, ct));
+            Check("looked-after episodes ended X1", journey.Episodes.Count(e => e.ReasonEnded == "X1"), await db.LookedAfterEpisodes.CountAsync(e => e.ReasonEnded == "X1", ct));
+            Check("looked-after reviews of the measured case", journey.Reviews.Count(r => r.CaseFileId == t.CaseFileId),
+                await db.LookedAfterReviews.CountAsync(r => r.CaseFileId == t.CaseFileId, ct));
         }
         Console.WriteLine($"  checked through EF Core: {t.Entries:N0} entries and {t.Records:N0} records on the measured case, read as generated");
 

@@ -46,6 +46,6 @@ public sealed record Tier(string Name, int Divisor)
         const double sigma = 1.0;
         var mean = (double)(Records - DeepChildRecords) / (Referrals - 1);
         return new AuthorityShape(Teams, 17, 20, mean / Math.Exp(sigma * sigma / 2), sigma, MaxRecords: 4_000,
-            AdultsPerChild: (double)(People - Referrals) / Referrals, Correspondence: true);
+            AdultsPerChild: (double)(People - Referrals) / Referrals, Correspondence: true, Journey: true);
     }
 }

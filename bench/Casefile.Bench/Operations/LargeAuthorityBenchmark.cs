@@ -24,8 +24,8 @@ namespace Casefile.Bench.Operations;
 /// loopback and beside its floor (the same question as one hand-written SQL query or transaction
 /// over plain ADO.NET on the same database): a child's page, the chronology's first and 200th
 /// page, creating and finalising an audited record (alone and with 8 writers), a stale edit
-/// (409), search, "who has viewed this child's record", <c>audit verify</c>, and a mixed load of
-/// 200 users driven by wrk. Every response's status is checked, so a run at S is also the
+/// (409), search, "who has viewed this child's record", <c>audit verify</c>, the statutory journey
+/// (a case's journey, a team's due visits), and a mixed load of 200 users driven by wrk. Every response's status is checked, so a run at S is also the
 /// correctness test (<c>tests/Casefile.Bench.Tests</c>).
 /// </summary>
 public static class LargeAuthorityBenchmark
@@ -77,6 +77,11 @@ public static class LargeAuthorityBenchmark
         // The documents list leaves out attachments of superseded emails (policy 4.7) and shows restricted ones as existing.
         var superseded = g.Emails.Where(e => e.SupersededById is not null).Select(e => e.Id).ToHashSet();
         var targetDocuments = g.Documents.Count(d => d.CaseFileId == target.CaseFileId && (d.EmailRecordId is null || !superseded.Contains(d.EmailRecordId.Value)));
+        // The statutory journey (issue 16): the cases with a plan or an episode, and those with one in force now (every generated case is open).
+        var journeyCases = g.Journey is null ? [] : g.Journey.Plans.Select(p => p.CaseFileId).Concat(g.Journey.Episodes.Select(e => e.CaseFileId)).ToHashSet();
+        var withPlan = g.Journey?.Plans.Where(p => p.IsCurrent).Select(p => p.CaseFileId).ToHashSet() ?? [];
+        var lookedAfter = g.Journey?.Episodes.Where(e => e.IsOpen).Select(e => e.CaseFileId).ToHashSet() ?? [];
+        var managers = g.SocialWorkers.GroupBy(w => w.Team.Id).ToDictionary(x => x.Key, x => x.First().ManagerId);
 
         // The audit trail: events by the generated staff on the generated case files, chained and signed.
         var caseloads = cases.GroupBy(c => c.WorkerId).ToDictionary(x => x.Key, x => x.Select(c => new ChildCase(c.Id, c.ChildId, "")).ToList());
@@ -95,7 +100,8 @@ public static class LargeAuthorityBenchmark
         var data = new TierData(tier.Name, seed, generated.Teams, generated.Staff, generated.SocialWorkers, people, generated.Children, cases.Count,
             generated.Records, entries, generated.MeanNarrativeLength, cases.Count / (double)workers.Count, perChild[perChild.Length / 2], perChild[^1],
             perChild.Count(n => n >= 1_000), trail.Events, tier.AuditEvents, generated.GenerateSeconds, generated.LoadSeconds, trail.Seconds, bytes,
-            target.Reference, target.Entries, generated.Emails, generated.Documents, generated.Attachments, generated.ContentFiles, generated.ContentBytes);
+            target.Reference, target.Entries, generated.Emails, generated.Documents, generated.Attachments, generated.ContentFiles, generated.ContentBytes,
+            generated.ChildrenWithPlan, generated.ChildrenLookedAfter);
         Console.WriteLine($"  {bytes / 1024.0 / 1024:N0} MiB; records per child: median {data.MedianRecordsPerChild}, most {data.MaxRecordsPerChild:N0}, " +
             $"{data.ChildrenWith1000Records} children with 1,000 or more; {data.MeanCaseloadOpen:F1} open cases per social worker");
 
@@ -330,6 +336,48 @@ public static class LargeAuthorityBenchmark
         }
 
         ops.Add(new TierOperation("retention", 8, "The daily retention sweep", "", null, null, 0, "", "", null, "To come (issue 8)."));
+
+        // 11. A case's statutory journey (statuses and what is due), cases with a plan or an episode, each as its allocated worker.
+        if (journeyCases.Count > 0)
+        {
+            var journeySample = cases.Where(c => journeyCases.Contains(c.Id)).OrderBy(_ => random.Next()).Take(Math.Min(100, journeyCases.Count)).ToList();
+            var journeyTokens = new List<string>();
+            foreach (var c in journeySample)
+            {
+                var token = await TokenAsync(c.WorkerId);
+                journeyTokens.Add(token);
+                // Once each: the statuses answered are those generated.
+                var (_, body) = await client.SendAsync(HttpMethod.Get, $"/api/v1/cases/{c.Id}/journey", token, null, HttpStatusCode.OK, ct);
+                using var json = JsonDocument.Parse(body);
+                var statuses = json.RootElement.GetProperty("statuses").EnumerateArray().Select(x => x.GetString()).ToList();
+                if (statuses.Contains("childProtectionPlan") != withPlan.Contains(c.Id) || statuses.Contains("lookedAfter") != lookedAfter.Contains(c.Id))
+                    throw new InvalidOperationException($"GET /api/v1/cases/{c.Id}/journey answers [{string.Join(", ", statuses)}]; generated: plan in force {withPlan.Contains(c.Id)}, looked after {lookedAfter.Contains(c.Id)}.");
+            }
+            var (a, f) = await MeasureAsync("case journey", runs, warmUp,
+                i => client.TimeAsync(HttpMethod.Get, $"/api/v1/cases/{journeySample[i % journeySample.Count].Id}/journey", journeyTokens[i % journeySample.Count], null, HttpStatusCode.OK, ct),
+                async i => (await floor.JourneyAsync(journeySample[i % journeySample.Count].Id, ct)).Ms, ct);
+            ops.Add(Read("journey", 11, $"A case's statutory journey ({journeySample.Count} cases with a plan or an episode)", "GET /api/v1/cases/{id}/journey", a, f, 50, goalMet));
+        }
+
+        // 12. The statutory visits due on a team's cases, as its practice manager: the team with the most plans and episodes in force.
+        if (withPlan.Count + lookedAfter.Count > 0)
+        {
+            var inForce = withPlan.Union(lookedAfter).ToHashSet();
+            var team = cases.Where(c => inForce.Contains(c.Id)).GroupBy(c => c.TeamId).MaxBy(x => x.Count())!;
+            var managerToken = await TokenAsync(managers[team.Key]);
+            var (_, body) = await client.SendAsync(HttpMethod.Get, "/api/v1/visits/due", managerToken, null, HttpStatusCode.OK, ct);
+            using (var json = JsonDocument.Parse(body))
+            {
+                var listed = json.RootElement.GetArrayLength();
+                if (listed != team.Count())
+                    throw new InvalidOperationException($"GET /api/v1/visits/due lists {listed} cases; the team has {team.Count()} with a plan or an episode in force.");
+            }
+            var (a, f) = await MeasureAsync("due visits", runs, warmUp,
+                _ => client.TimeAsync(HttpMethod.Get, "/api/v1/visits/due", managerToken, null, HttpStatusCode.OK, ct),
+                async _ => (await floor.DueVisitsAsync(team.Key, ct)).Ms, ct);
+            ops.Add(Read("due-visits", 12, $"A team's statutory visits due, as its practice manager ({team.Count():N0} cases with a plan or an episode in force)",
+                "GET /api/v1/visits/due", a, f, 200, goalMet));
+        }
 
         // 9. Mixed load from 200 users, driven by wrk over loopback.
         MixedLoadResult? mixed = null;
@@ -712,6 +760,40 @@ public static class LargeAuthorityBenchmark
             "ORDER BY d.\"DocumentDate\" DESC, d.\"UploadedAt\" DESC", ct, ("@id", Id(caseId)));
 
         public Task<(double Ms, long Rows)> AccessLogAsync(Guid caseId, CancellationToken ct) => QueryAsync(AccessLogSql, ct, ("@id", Id(caseId)));
+
+        /// <summary>
+        /// What the journey of one case is evaluated from: the case and the child's date of birth, its enquiries, plans, episodes,
+        /// open assessments and authorised child in need plans, core groups, looked-after reviews, initial conferences, and the
+        /// finalised statutory visits at which the child was seen.
+        /// </summary>
+        public Task<(double Ms, long Rows)> JourneyAsync(Guid caseId, CancellationToken ct) => QueryAsync(JourneySql("= @id"), ct, ("@id", Id(caseId)));
+
+        /// <summary>
+        /// The team's open cases with a plan or an episode in force or an authorised child in need plan (where a visit can be due),
+        /// with their child, worker and team, and the same facts as a case's journey for all of them.
+        /// </summary>
+        public Task<(double Ms, long Rows)> DueVisitsAsync(Guid teamId, CancellationToken ct)
+        {
+            const string due = "IN (SELECT c.\"Id\" FROM \"CaseFiles\" AS c WHERE c.\"Status\" = 'Open' AND c.\"TeamId\" = @team AND (" +
+                "EXISTS (SELECT 1 FROM \"ChildProtectionPlans\" AS p WHERE p.\"CaseFileId\" = c.\"Id\" AND p.\"EndedOn\" IS NULL) OR " +
+                "EXISTS (SELECT 1 FROM \"LookedAfterEpisodes\" AS e WHERE e.\"CaseFileId\" = c.\"Id\" AND e.\"EndedOn\" IS NULL) OR " +
+                "EXISTS (SELECT 1 FROM \"AssessmentsAndPlans\" AS w WHERE w.\"CaseFileId\" = c.\"Id\" AND w.\"Kind\" = 'ChildInNeedPlan' AND w.\"Status\" = 'Authorised')))";
+            return QueryAsync(JourneySql(due) + "; SELECT c.\"Id\", c.\"Reference\", c.\"ChildId\", p.\"GivenName\", p.\"FamilyName\", u.\"DisplayName\", t.\"Name\" " +
+                "FROM \"CaseFiles\" AS c JOIN \"People\" AS p ON p.\"Id\" = c.\"ChildId\" JOIN \"Teams\" AS t ON t.\"Id\" = c.\"TeamId\" " +
+                $"LEFT JOIN \"AspNetUsers\" AS u ON u.\"Id\" = c.\"AllocatedWorkerId\" WHERE c.\"Id\" {due}", ct, ("@team", Id(teamId)));
+        }
+
+        private static string JourneySql(string cases) =>
+            $"SELECT c.\"Id\", c.\"Status\", p.\"DateOfBirth\" FROM \"CaseFiles\" AS c JOIN \"People\" AS p ON p.\"Id\" = c.\"ChildId\" WHERE c.\"Id\" {cases}; " +
+            $"SELECT * FROM \"Section47Enquiries\" WHERE \"CaseFileId\" {cases}; " +
+            $"SELECT * FROM \"ChildProtectionPlans\" WHERE \"CaseFileId\" {cases}; " +
+            $"SELECT * FROM \"LookedAfterEpisodes\" WHERE \"CaseFileId\" {cases}; " +
+            $"SELECT \"CaseFileId\", \"Kind\", \"DueBy\", \"AuthorisedAt\" FROM \"AssessmentsAndPlans\" WHERE \"CaseFileId\" {cases} AND " +
+            "((\"Kind\" = 'ChildAndFamilyAssessment' AND \"Status\" NOT IN ('Authorised', 'Ended') AND \"DueBy\" IS NOT NULL) OR (\"Kind\" = 'ChildInNeedPlan' AND \"Status\" = 'Authorised')); " +
+            $"SELECT * FROM \"CoreGroupMeetings\" WHERE \"CaseFileId\" {cases}; " +
+            $"SELECT \"CaseFileId\", \"HeldOn\" FROM \"LookedAfterReviews\" WHERE \"CaseFileId\" {cases}; " +
+            $"SELECT \"CaseFileId\", \"Section47EnquiryId\" FROM \"ChildProtectionConferences\" WHERE \"CaseFileId\" {cases} AND \"Kind\" = 'Initial'; " +
+            $"SELECT \"CaseFileId\", \"OccurredAt\" FROM \"CaseRecords\" WHERE \"CaseFileId\" {cases} AND \"Status\" = 'Final' AND \"Type\" = 'StatutoryVisit' AND \"ChildSeen\" = TRUE";
 
         /// <summary>How many events the trail holds for the case (not timed).</summary>
         public async Task<long> AccessLogCountAsync(Guid caseId, CancellationToken ct)

@@ -62,14 +62,15 @@ public static class LargeAuthorityReport
         md.AppendLine("dotnet run -c Release --project bench/Casefile.Bench -- report").AppendLine("```").AppendLine();
 
         md.AppendLine("### What was generated").AppendLine();
-        md.AppendLine("| Tier, database | Teams | Staff (social workers) | People | Referrals = case files | Open cases per social worker | Records (mean narrative) | Records per child: median, most, ≥1,000 | Chronology entries | Emails; documents (of them attachments); distinct content files | Audit events (tier's volume) | Generate + load + audit | Database size |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Tier, database | Teams | Staff (social workers) | People | Referrals = case files | Open cases per social worker | Records (mean narrative) | Records per child: median, most, ≥1,000 | Chronology entries | Emails; documents (of them attachments); distinct content files | Children with a CP plan; looked after | Audit events (tier's volume) | Generate + load + audit | Database size |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var d = r.Data;
             md.AppendLine($"| {d.Tier}, {Label(r.Database.Provider)} | {d.Teams:N0} | {d.Staff:N0} ({d.SocialWorkers:N0}) | {d.People:N0} | {d.Referrals:N0} | {d.MeanCaseloadOpen:F1} | " +
                 $"{d.Records:N0} ({d.MeanNarrativeLength:N0} chars) | {d.MedianRecordsPerChild}, {d.MaxRecordsPerChild:N0}, {d.ChildrenWith1000Records} | {d.ChronologyEntries:N0} | " +
                 (d.Emails + d.Documents == 0 ? "not generated | " : $"{d.Emails:N0}; {d.Documents:N0} ({d.Attachments:N0}); {d.ContentFiles:N0} ({d.ContentBytes / 1024.0 / 1024:N1} MiB) | ") +
+                (d.ChildrenWithPlan + d.ChildrenLookedAfter == 0 ? "not generated | " : $"{d.ChildrenWithPlan:N0}; {d.ChildrenLookedAfter:N0} | ") +
                 $"{d.AuditEvents:N0}{(d.AuditEvents == d.AuditEventsAtTier ? "" : $" (of {d.AuditEventsAtTier:N0})")} | {d.GenerateSeconds:F0} + {d.LoadSeconds:F0} + {d.AuditSeconds:F0} s | " +
                 $"{d.DatabaseBytes / 1024.0 / 1024:N0} MiB |");
         }
@@ -278,6 +279,8 @@ public static class LargeAuthorityReport
         "verify" => "7 audit verify (whole)",
         "mixed" => "9 mixed load",
         "documents" => "10 documents",
+        "journey" => "11 case journey",
+        "due-visits" => "12 team's due visits",
         _ => key,
     };
 }

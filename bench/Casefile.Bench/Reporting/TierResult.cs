@@ -7,7 +7,8 @@ public sealed record TierData(
     string Tier, int Seed, int Teams, int Staff, int SocialWorkers, long People, long Referrals, long CaseFiles, long Records, long ChronologyEntries,
     double MeanNarrativeLength, double MeanCaseloadOpen, int MedianRecordsPerChild, int MaxRecordsPerChild, int ChildrenWith1000Records,
     long AuditEvents, long AuditEventsAtTier, double GenerateSeconds, double LoadSeconds, double AuditSeconds, long DatabaseBytes,
-    string DeepCase, int DeepCaseEntries, long Emails = 0, long Documents = 0, long Attachments = 0, int ContentFiles = 0, long ContentBytes = 0);
+    string DeepCase, int DeepCaseEntries, long Emails = 0, long Documents = 0, long Attachments = 0, int ContentFiles = 0, long ContentBytes = 0,
+    long ChildrenWithPlan = 0, long ChildrenLookedAfter = 0);
 
 /// <summary>
 /// One measured operation of issue 5: the application over HTTP and, where there is one, the same

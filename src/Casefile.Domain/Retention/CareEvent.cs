@@ -1,4 +1,5 @@
 using Casefile.Domain.Common;
+using Casefile.Domain.Journey;
 
 namespace Casefile.Domain.Retention;
 
@@ -127,16 +128,44 @@ public sealed class RetentionCategoryAssignment
 /// Derives a file's categories from what its record shows (policy 8): a section 47 enquiry or a child
 /// protection plan makes it a child protection file; a child in care, placement or pathway plan or a
 /// period looked after, a looked after child's; private fostering and adoption orders from their events;
-/// and the categories records managers added. "All other files" always applies.
+/// and the categories records managers added. "All other files" always applies. The statutory journey
+/// (issue 16) is read the same way: a section 47 enquiry or a child protection plan recorded there makes
+/// a child protection file, any looked-after episode a looked after child's, and an episode placed for
+/// adoption (A3 to A6) or under a placement or freeing order (E1, D1) an adoption file, counted from the
+/// adoption order when an episode ended with it (E11, E12: the episode ends on the order's day).
 /// </summary>
 public static class RetentionCategories
 {
+    /// <param name="Journey">What the statutory journey holds for the file; none when not given.</param>
     public sealed record Evidence(
         DateOnly? FirstSection47Enquiry,
         DateOnly? FirstChildProtectionPlan,
         (string Plan, DateOnly On)? FirstLookedAfterPlan,
         IReadOnlyList<(CareEventKind Kind, DateOnly From)> CareEvents,
-        IReadOnlyList<(RetentionCategory Category, string Reason, DateOnly? EventDate, bool DeceasedOrWithdrawn, string AddedBy)> Added);
+        IReadOnlyList<(RetentionCategory Category, string Reason, DateOnly? EventDate, bool DeceasedOrWithdrawn, string AddedBy)> Added,
+        JourneyEvidence? Journey = null);
+
+    /// <summary>
+    /// The journey's steps that decide a file's categories: the first section 47 enquiry's start, the
+    /// first child protection plan's start and category (a DfE code), and every looked-after episode.
+    /// </summary>
+    public sealed record JourneyEvidence(
+        DateOnly? FirstSection47Enquiry,
+        (DateOnly StartedOn, string Category)? FirstChildProtectionPlan,
+        IReadOnlyList<EpisodeEvidence> Episodes,
+        DateOnly? FirstPrivateFostering = null);
+
+    /// <summary>One looked-after episode as the SSDA903 return codes it.</summary>
+    public sealed record EpisodeEvidence(DateOnly StartedOn, string LegalStatus, string PlacementType, DateOnly? EndedOn, string? ReasonEnded);
+
+    /// <summary>Placed for adoption, with consent or under a placement order, with the current foster carer or not (SSDA903).</summary>
+    private static readonly HashSet<string> AdoptionPlacements = new(StringComparer.Ordinal) { "A3", "A4", "A5", "A6" };
+
+    /// <summary>A placement order (E1) or a freeing order (D1): the child is to be adopted.</summary>
+    private static readonly HashSet<string> AdoptionLegalStatuses = new(StringComparer.Ordinal) { "E1", "D1" };
+
+    /// <summary>The episode ended with an adoption order (unopposed, or consent dispensed with).</summary>
+    private static readonly HashSet<string> AdoptedReasons = new(StringComparer.Ordinal) { "E11", "E12" };
 
     public static IReadOnlyList<CategoryFact> Derive(Evidence e)
     {
@@ -156,8 +185,40 @@ public static class RetentionCategories
                 _ => new(RetentionCategory.Adoption, $"adoption order made on {RetentionDecider.Day(from)}", from),
             });
         }
+        if (e.Journey is { } journey) facts.AddRange(FromJourney(journey));
         foreach (var a in e.Added)
             facts.Add(new(a.Category, $"added by {a.AddedBy}: {a.Reason}", a.EventDate, a.DeceasedOrWithdrawn));
         return facts;
+    }
+
+    private static IEnumerable<CategoryFact> FromJourney(JourneyEvidence journey)
+    {
+        if (journey.FirstSection47Enquiry is { } s47)
+            yield return new(RetentionCategory.ChildProtection, $"section 47 enquiry started on {RetentionDecider.Day(s47)}");
+        if (journey.FirstChildProtectionPlan is { } cp)
+            yield return new(RetentionCategory.ChildProtection,
+                $"child protection plan ({DfeCodes.ChildProtectionCategory.Label(cp.Category).ToLowerInvariant()}) from {RetentionDecider.Day(cp.StartedOn)}");
+        if (journey.FirstPrivateFostering is { } fostered)
+            yield return new(RetentionCategory.PrivatelyFosteredChild, $"private fostering arrangement known from {RetentionDecider.Day(fostered)}", fostered);
+        var episodes = journey.Episodes.OrderBy(x => x.StartedOn).ToList();
+        if (episodes.Count == 0) yield break;
+        var first = episodes[0];
+        yield return new(RetentionCategory.LookedAfterChild,
+            $"looked after from {RetentionDecider.Day(first.StartedOn)} ({DfeCodes.LegalStatus.Label(first.LegalStatus).ToLowerInvariant()})");
+
+        // Policy 8, adoption: the placement or order is the evidence; the rule counts from the adoption order, known when an episode ended with it.
+        var adopted = episodes.FirstOrDefault(x => x.ReasonEnded is { } r && AdoptedReasons.Contains(r) && x.EndedOn is not null);
+        if (adopted is not null)
+        {
+            yield return new(RetentionCategory.Adoption, $"adopted on {RetentionDecider.Day(adopted.EndedOn!.Value)} (looked-after episode ended {adopted.ReasonEnded})",
+                adopted.EndedOn);
+        }
+        else if (episodes.FirstOrDefault(x => AdoptionPlacements.Contains(x.PlacementType) || AdoptionLegalStatuses.Contains(x.LegalStatus)) is { } placed)
+        {
+            var what = AdoptionPlacements.Contains(placed.PlacementType)
+                ? DfeCodes.PlacementType.Label(placed.PlacementType).ToLowerInvariant()
+                : DfeCodes.LegalStatus.Label(placed.LegalStatus).ToLowerInvariant();
+            yield return new(RetentionCategory.Adoption, $"{what} from {RetentionDecider.Day(placed.StartedOn)}");
+        }
     }
 }

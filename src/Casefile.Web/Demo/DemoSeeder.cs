@@ -4,12 +4,14 @@ using Casefile.Data.Configurations;
 using Casefile.Domain.Assessments;
 using Casefile.Domain.Calendar;
 using Casefile.Domain.Cases;
+using Casefile.Domain.Journey;
 using Casefile.Domain.PaperFiles;
 using Casefile.Domain.People;
 using Casefile.Domain.Records;
 using Casefile.Domain.Referrals;
 using Casefile.Domain.Staff;
 using Casefile.Web.Cli;
+using Casefile.Web.Features.Calendar;
 using Casefile.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,9 @@ namespace Casefile.Web.Demo;
 /// <summary>
 /// A believable small service for trying Casefile: a division with two teams, one user per role,
 /// about forty children with their families and professionals, referrals in every state, open and
-/// closed cases. Every name and address is invented. Runs only on a database with no users.
+/// closed cases, and the statutory journey on a share of them (<see cref="DemoJourneys"/>). Every
+/// name, address and identifier is invented (NHS numbers from the 999 range kept for testing). Runs
+/// only on a database with no users.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeProvider clock)
 {
@@ -81,6 +85,8 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
     private async Task SeedFamiliesAsync(Dictionary<string, Guid> ids, Team northgate, Team riverside, CancellationToken ct)
     {
         var random = new Random(20261124);
+        // Identifiers and the journey draw from sequences of their own, so the families, referrals and records are as they were before them.
+        var identifiers = new Random(20261208);
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var intake = ids["olu.bello"];
@@ -116,6 +122,7 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
 
         var children = new List<Person>();
         var amarasCases = new List<Guid>();
+        var demoCases = new List<DemoCase>();
         var f = 0;
         while (children.Count < 40)
         {
@@ -142,7 +149,8 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
                 var age = random.Next(0, 17);
                 var child = AddPerson(PersonKind.Child, girl ? girls[random.Next(girls.Length)] : boys[random.Next(boys.Length)], family,
                     today.AddYears(-age).AddDays(-random.Next(1, 360)), girl ? Sex.Female : Sex.Male, ethnicity, language,
-                    age >= 4 ? schools[random.Next(schools.Length)] : null, street, town, postcode, now, today);
+                    age >= 4 ? schools[random.Next(schools.Length)] : null, street, town, postcode, now, today,
+                    ChildIdentifiers(identifiers, child: children.Count, age, today));
                 db.Relationships.Add(new Relationship(Guid.NewGuid(), child.Id, mother.Id, RelationshipKind.Mother, null, now));
                 if (father is not null) db.Relationships.Add(new Relationship(Guid.NewGuid(), child.Id, father.Id, RelationshipKind.Father, null, now));
                 foreach (var s in siblings) db.Relationships.Add(new Relationship(Guid.NewGuid(), child.Id, s.Id, RelationshipKind.Sibling, null, now));
@@ -164,6 +172,8 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             var referral = new Referral(Guid.NewGuid(), child.Id, received, referrer, agency, reasons[random.Next(reasons.Length)], intake, received.AddHours(2));
             db.Referrals.Add(referral);
             var slot = i % 8;
+            // The CIN census's referral source from who referred; the primary need once the referral is accepted.
+            referral.Classify(ReferralSourceOf(agency), slot < 6 ? PrimaryNeeds[Array.IndexOf(reasons, referral.Reason)] : null);
             if (slot == 6)
             {
                 continue; // awaiting a decision
@@ -184,7 +194,7 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             db.Chronology.Add(new ChronologyEntry(file.Id, received, ChronologyKind.Referral, agency is null ? $"Referral from {referrer}" : $"Referral from {referrer}, {agency}",
                 referral.Reason, referral.Id, intake, significant: true));
             db.Chronology.Add(new ChronologyEntry(file.Id, decidedAt, ChronologyKind.CaseOpened, "Case opened", "Allocated after the referral was accepted", file.Id, manager, significant: true));
-            AddRecords(file.Id, child, worker, manager, decidedAt, random, i % 3 == 0);
+            var lastVisitOn = AddRecords(file.Id, child, worker, manager, decidedAt, random, i % 3 == 0);
             if (!assessmentSeeded && worker == ids["amara.osei"] && slot < 4)
             {
                 // One child and family assessment waiting for Daniel Hughes to authorise (policy 9.2).
@@ -200,7 +210,12 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             if (slot is 4 or 5 && openedOn.AddDays(30) < today)
                 file.RecordClosure(openedOn.AddDays(random.Next(30, Math.Max(31, today.DayNumber - openedOn.DayNumber))));
             else if (worker == ids["amara.osei"]) amarasCases.Add(file.Id);
+            demoCases.Add(new DemoCase(file, child, worker, manager, openedOn, lastVisitOn));
         }
+        await db.SaveChangesAsync(ct);
+        var names = Users.ToDictionary(u => ids[u.UserName], u => u.DisplayName);
+        new DemoJourneys(db, await services.GetRequiredService<BankHolidayCalendar>().CurrentAsync(ct), services.GetRequiredService<JourneyTimescales>(), names,
+            now, today, new Random(20261209)).Seed(demoCases, ids["amara.osei"], ids["ben.carter"], ids["daniel.hughes"]);
         await db.SaveChangesAsync(ct);
         AddPaperFiles(amarasCases.Take(2).ToList(), ids["amara.osei"], ids["daniel.hughes"], ids["olu.bello"], now, today);
         await db.SaveChangesAsync(ct);
@@ -241,8 +256,11 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
         }
     }
 
-    /// <summary>A few months of contacts on a demo case: visits and calls, a manager's decision, and sometimes a draft still to finish.</summary>
-    private void AddRecords(Guid caseId, Person child, Guid worker, Guid manager, DateTimeOffset opened, Random random, bool withDraft)
+    /// <summary>
+    /// A few months of contacts on a demo case: visits and calls, a manager's decision, and sometimes a
+    /// draft still to finish. Answers the day of the last statutory visit (at which the child is always seen), if any.
+    /// </summary>
+    private DateOnly? AddRecords(Guid caseId, Person child, Guid worker, Guid manager, DateTimeOffset opened, Random random, bool withDraft)
     {
         var now = clock.GetUtcNow();
         var calendar = WorkingDayCalendar.EnglandAndWales;
@@ -255,6 +273,7 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             ("Statutory visit", "I saw {0} alone in their room. They said they feel safe and want to keep seeing their dad at weekends.", "Plan is working. Continue as agreed at the last review."),
         };
         var at = opened.AddDays(2);
+        DateOnly? lastVisit = null;
         var count = random.Next(3, 8);
         for (var n = 0; n < count && at < now.AddDays(-1); n++)
         {
@@ -274,6 +293,7 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             record.Finalise(RecordingDeadline.WorkingDaysLate(recordBy, DateOnly.FromDateTime(finalisedAt.ToLondon().DateTime), calendar), finalisedAt);
             db.CaseRecords.Add(record);
             db.Chronology.Add(ChronologyEntry.ForRecord(record));
+            if (type == CaseRecordType.StatutoryVisit) lastVisit = at.ToLondonDate();
             at = at.AddDays(random.Next(7, 21));
         }
         if (at < now.AddDays(-1))
@@ -294,6 +314,48 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
                 new CaseRecordContext(worker, worker, false), RecordingDeadline.RecordBy(DateOnly.FromDateTime(draftAt.ToLondon().DateTime), false, calendar), draftAt.AddHours(1));
             db.CaseRecords.Add(draft);
         }
+        return lastVisit;
+    }
+
+    /// <summary>The CIN census's referral source for the demo's referring agencies.</summary>
+    private static string ReferralSourceOf(string? agency) => agency switch
+    {
+        null => "9",
+        "Police" => "6",
+        "Health visiting service" => "3B",
+        "Millbrook Surgery" => "3A",
+        _ => "2A",
+    };
+
+    /// <summary>The primary need (CIN census) of each demo referral reason, in the order of the reasons.</summary>
+    private static readonly string[] PrimaryNeeds = ["N1", "N1", "N1", "N5", "N3", "N1", "N3", "N4"];
+
+    /// <summary>
+    /// A child's UPN (school-age children: a made-up authority and school number, the year they
+    /// started school and a serial, behind the check letter) and NHS number (from the 999 range,
+    /// which the NHS keeps for testing, with its check digit); now and then a disability.
+    /// </summary>
+    private static (string? Upn, string NhsNumber, IReadOnlyList<string>? Disabilities) ChildIdentifiers(Random random, int child, int age, DateOnly today)
+    {
+        string? upn = null;
+        if (age >= 4)
+        {
+            var digits = string.Create(CultureInfo.InvariantCulture, $"909{random.Next(2000, 2100)}{(today.Year - age + 4) % 100:00}{random.Next(1, 999):000}");
+            upn = UniquePupilNumber.CheckLetterOf("?" + digits)!.Value + digits;
+        }
+        string nine;
+        int check;
+        do
+        {
+            // Modulus 11, weights 10 down to 2; a check of 10 is never issued, so draw again.
+            nine = string.Create(CultureInfo.InvariantCulture, $"999{random.Next(0, 1_000_000):000000}");
+            var sum = 0;
+            for (var i = 0; i < 9; i++) sum += (nine[i] - '0') * (10 - i);
+            check = (11 - sum % 11) % 11;
+        } while (check == 10);
+        var nhs = nine + check.ToString(CultureInfo.InvariantCulture);
+        IReadOnlyList<string>? disabilities = (child % 9) switch { 4 => ["AUT", "COMM"], 7 => ["LD"], _ => null };
+        return (upn, nhs, disabilities);
     }
 
     private Person AddAdult(string given, string family, string? school, DateOnly today, Random random, string[] streets, string[] towns,
@@ -302,10 +364,12 @@ public sealed class DemoSeeder(AppDbContext db, IServiceProvider services, TimeP
             $"{random.Next(1, 99)} {streets[random.Next(streets.Length)]}", towns[random.Next(towns.Length)], "HD1 1AA", now, today);
 
     private Person AddPerson(PersonKind kind, string given, string family, DateOnly dob, Sex sex, string ethnicity, string language,
-        string? school, string street, string town, string postcode, DateTimeOffset now, DateOnly today)
+        string? school, string street, string town, string postcode, DateTimeOffset now, DateOnly today,
+        (string? Upn, string? NhsNumber, IReadOnlyList<string>? Disabilities) identifiers = default)
     {
         var person = new Person(Guid.NewGuid(), kind, new PersonDetails(given, family, dob, sex, Ethnicity: ethnicity,
-            FirstLanguage: language, NeedsInterpreter: language != "English" && kind == PersonKind.Adult, School: school), now, today);
+            FirstLanguage: language, NeedsInterpreter: language != "English" && kind == PersonKind.Adult, School: school,
+            Upn: identifiers.Upn, NhsNumber: identifiers.NhsNumber, Disabilities: identifiers.Disabilities), now, today);
         person.MoveTo(Guid.NewGuid(), new AddressLines(street, null, town, postcode), dob < today.AddYears(-3) ? today.AddYears(-3) : dob);
         db.People.Add(person);
         return person;

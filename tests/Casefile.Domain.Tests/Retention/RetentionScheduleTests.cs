@@ -157,4 +157,91 @@ public class RetentionCategoriesTests
         ]);
         facts.Single(f => f.Category == RetentionCategory.Adoption).EventDate.ShouldBe(new DateOnly(2021, 2, 2));
     }
+
+    private static RetentionCategories.Evidence FromJourney(DateOnly? enquiry, (DateOnly, string)? plan, params RetentionCategories.EpisodeEvidence[] episodes) =>
+        new(null, null, null, [], [], new RetentionCategories.JourneyEvidence(enquiry, plan, episodes));
+
+    private static RetentionCategories.EpisodeEvidence Episode(string startedOn, string legalStatus, string placementType, string? endedOn = null, string? reasonEnded = null) =>
+        new(DateOnly.Parse(startedOn, System.Globalization.CultureInfo.InvariantCulture), legalStatus, placementType,
+            endedOn is null ? null : DateOnly.Parse(endedOn, System.Globalization.CultureInfo.InvariantCulture), reasonEnded);
+
+    [Fact]
+    public void Derive_FromTheJourney_NamesTheEnquiryThePlanAndTheFirstEpisode()
+    {
+        var facts = RetentionCategories.Derive(FromJourney(new DateOnly(2019, 5, 3), (new DateOnly(2019, 6, 10), "NEG"),
+            Episode("2020-04-01", "C2", "U6", "2020-09-01", "X1"), Episode("2020-01-15", "C1", "U6", "2020-04-01", "X1"), Episode("2020-09-01", "C2", "K2")));
+
+        facts.Select(f => (f.Category, f.Source)).ShouldBe(
+        [
+            (RetentionCategory.ChildProtection, "section 47 enquiry started on 3 May 2019"),
+            (RetentionCategory.ChildProtection, "child protection plan (neglect) from 10 June 2019"),
+            (RetentionCategory.LookedAfterChild, "looked after from 15 January 2020 (interim care order)"),
+        ]);
+    }
+
+    [Fact]
+    public void Derive_WithAnEmptyJourney_AddsNothing() =>
+        RetentionCategories.Derive(FromJourney(null, null)).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("C2", "A3")]
+    [InlineData("C2", "A4")]
+    [InlineData("E1", "A5")]
+    [InlineData("E1", "A6")]
+    [InlineData("E1", "U5")] // a placement order, still with the foster carer
+    [InlineData("D1", "U6")] // a freeing order
+    public void Derive_WhenPlacedForAdoptionOrUnderAnOrder_IsAnAdoptionFileWithNoOrderDateYet(string legalStatus, string placementType)
+    {
+        var facts = RetentionCategories.Derive(FromJourney(null, null, Episode("2020-01-15", "C2", "U6", "2021-03-01", "X1"),
+            Episode("2021-03-01", legalStatus, placementType)));
+
+        var adoption = facts.Single(f => f.Category == RetentionCategory.Adoption);
+        adoption.Source.ShouldEndWith("from 1 March 2021");
+        adoption.EventDate.ShouldBeNull();
+        facts.ShouldContain(f => f.Category == RetentionCategory.LookedAfterChild);
+    }
+
+    [Theory]
+    [InlineData("E11")]
+    [InlineData("E12")]
+    public void Derive_WhenAnEpisodeEndedWithAnAdoptionOrder_CountsFromTheOrder(string reason)
+    {
+        var facts = RetentionCategories.Derive(FromJourney(null, null, Episode("2020-01-15", "E1", "A5", "2021-06-30", reason)));
+
+        var adoption = facts.Single(f => f.Category == RetentionCategory.Adoption);
+        adoption.EventDate.ShouldBe(new DateOnly(2021, 6, 30));
+        adoption.Source.ShouldBe($"adopted on 30 June 2021 (looked-after episode ended {reason})");
+    }
+
+    [Theory]
+    [InlineData("C2", "U6")]
+    [InlineData("V2", "K2")]
+    [InlineData("C1", "U5")] // fostering for adoption, but no order yet
+    public void Derive_WhenNotPlacedForAdoption_IsNoAdoptionFile(string legalStatus, string placementType) =>
+        RetentionCategories.Derive(FromJourney(null, null, Episode("2020-01-15", legalStatus, placementType, "2021-01-01", "E4A")))
+            .ShouldNotContain(f => f.Category == RetentionCategory.Adoption);
+
+    /// <summary>Policy 8: child protection 35 years from closure; looked after 75 years after the 18th birthday; adoption 100 years from the order.</summary>
+    [Theory]
+    [InlineData("s47", "child-protection", "2061-01-10")]
+    [InlineData("plan", "child-protection", "2061-01-10")]
+    [InlineData("looked-after", "looked-after-child", "2103-03-01")]
+    [InlineData("adopted", "adoption", "2121-06-30")]
+    public void Decide_WithTheJourney_KeepsTheFileByItsCategorysRule(string step, string rule, string until)
+    {
+        var journey = step switch
+        {
+            "s47" => FromJourney(new DateOnly(2019, 5, 3), null),
+            "plan" => FromJourney(null, (new DateOnly(2019, 6, 10), "EMO")),
+            "looked-after" => FromJourney(null, null, Episode("2019-01-15", "V2", "U6", "2019-09-01", "E4A")),
+            _ => FromJourney(null, null, Episode("2019-01-15", "E1", "A6", "2021-06-30", "E11")),
+        };
+        var facts = new RetentionFacts(new DateOnly(2010, 3, 1), null, new DateOnly(2026, 1, 10), RetentionCategories.Derive(journey));
+
+        var decision = RetentionDecider.Decide(DefaultRetentionSchedule.Schedule, facts, new DateOnly(2026, 6, 1));
+
+        decision.RuleId.ShouldBe(rule);
+        decision.Date.ShouldBe(DateOnly.Parse(until, System.Globalization.CultureInfo.InvariantCulture));
+        decision.Action.ShouldBe(RetentionAction.Destroy);
+    }
 }

@@ -139,6 +139,108 @@ public sealed class RetentionApiTests
         view.Str("explanation").ShouldContain("'Child protection': 35 years from closure (1 June 2055)");
     }
 
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Retention_WhenAPlanIsRecordedThroughTheJourney_IsKeptAsAChildProtectionFile(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (discussed, discussion) = await worker.PostAsync($"/api/v1/cases/{caseId}/strategy-discussions",
+            new { heldOn = Day(today.AddDays(-30)), attendees = "DS Lewis (police), Ms Patel (school)", decision = "section47" });
+        discussed.ShouldBe(HttpStatusCode.Created, discussion.ToString());
+        var (started, enquiry) = await worker.PostAsync($"/api/v1/cases/{caseId}/section47-enquiries",
+            new { strategyDiscussionId = discussion.Id(), startedOn = Day(today.AddDays(-30)) });
+        started.ShouldBe(HttpStatusCode.Created, enquiry.ToString());
+        var (held, conference) = await worker.PostAsync($"/api/v1/cases/{caseId}/conferences",
+            new { kind = "initial", heldOn = Day(today.AddDays(-20)), decision = "plan", category = "neglect" });
+        held.ShouldBe(HttpStatusCode.Created, conference.ToString());
+        // The file has no section 47 record and no authorised plan document: only the journey says it is a child protection file.
+        var closedOn = today.AddDays(-1);
+        await CloseOnAsync(app, caseId, closedOn);
+
+        var (status, view) = await (await app.ClientAsync("rita.kowalski")).GetJsonAsync($"/api/v1/cases/{caseId}/retention");
+
+        status.ShouldBe(HttpStatusCode.OK, view.ToString());
+        view.Str("action").ShouldBe("destroy");
+        view.Str("ruleId").ShouldBe("child-protection");
+        view.Str("date").ShouldBe(Day(Anniversary.AddYears(closedOn, 35)));
+        var categories = view.GetProperty("categories").EnumerateArray().ToList();
+        categories.Select(c => c.Str("category")).ShouldBe(["child-protection", "child-protection", "other"]);
+        categories[0].Str("source").ShouldStartWith("section 47 enquiry started on ");
+        categories[1].Str("source").ShouldStartWith("child protection plan (neglect) from ");
+        view.Str("explanation").ShouldStartWith("Child protection (section 47 enquiry started on ");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Retention_WhenLookedAfterThroughTheJourney_IsKeptAsALookedAfterChildsFile(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (childId, caseId) = await Given.OpenCaseAsync(app);
+        var worker = await app.ClientAsync("amara.osei");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (started, episode) = await worker.PostAsync($"/api/v1/cases/{caseId}/looked-after-episodes",
+            new { startedOn = Day(today.AddDays(-40)), legalStatus = "V2", placementType = "U6" });
+        started.ShouldBe(HttpStatusCode.Created, episode.ToString());
+        var (ended, end) = await worker.PostAsync($"/api/v1/looked-after-episodes/{episode.Id()}/end", new { endedOn = Day(today.AddDays(-5)), reason = "E4A" });
+        ended.ShouldBe(HttpStatusCode.OK, end.ToString());
+        await CloseOnAsync(app, caseId, today.AddDays(-1));
+        var born = await app.WithDbAsync(d => d.People.Where(p => p.Id == childId).Select(p => p.DateOfBirth).SingleAsync());
+
+        var (_, view) = await (await app.ClientAsync("rita.kowalski")).GetJsonAsync($"/api/v1/cases/{caseId}/retention");
+
+        view.Str("ruleId").ShouldBe("looked-after-child", view.ToString());
+        view.Str("date").ShouldBe(Day(Anniversary.AddYears(Anniversary.EighteenthBirthday(born!.Value), 75)));
+        view.GetProperty("categories").EnumerateArray().Select(c => c.Str("source")).ShouldContain(s => s!.StartsWith("looked after from ", StringComparison.Ordinal));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Destroy_WhenTheFileHasAJourney_RemovesEveryStep(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var manager = await app.ClientAsync("daniel.hughes");
+        var childId = await Given.ChildAsync(manager, "Oldest", "Journeyman");
+        var referral = await Given.ReferralAsync(manager, childId);
+        var (accepted, acceptance) = await manager.PostAsync($"/api/v1/referrals/{referral}/accept", new { team = "Northgate Children's Team", allocatedWorker = "amara.osei" });
+        accepted.ShouldBe(HttpStatusCode.Created, acceptance.ToString());
+        var caseId = acceptance.Id("caseId");
+        var worker = await app.ClientAsync("amara.osei");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var discussion = (await worker.PostAsync($"/api/v1/cases/{caseId}/strategy-discussions",
+            new { heldOn = Day(today.AddDays(-60)), attendees = "Police, school", decision = "section47" })).Body.Id();
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/section47-enquiries", new { strategyDiscussionId = discussion, startedOn = Day(today.AddDays(-60)) }))
+            .Status.ShouldBe(HttpStatusCode.Created);
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/conferences", new { kind = "initial", heldOn = Day(today.AddDays(-50)), decision = "plan", category = "physical" }))
+            .Status.ShouldBe(HttpStatusCode.Created);
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/core-groups", new { heldOn = Day(today.AddDays(-45)) })).Status.ShouldBe(HttpStatusCode.Created);
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/conferences", new { kind = "review", heldOn = Day(today.AddDays(-30)), decision = "end" }))
+            .Status.ShouldBe(HttpStatusCode.Created);
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/looked-after-episodes", new { startedOn = Day(today.AddDays(-20)), legalStatus = "C1", placementType = "U6" }))
+            .Status.ShouldBe(HttpStatusCode.Created);
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/looked-after-reviews", new { heldOn = Day(today.AddDays(-5)) })).Status.ShouldBe(HttpStatusCode.Created);
+        (await worker.PostAsync($"/api/v1/cases/{caseId}/private-fostering", new { startedOn = Day(today.AddDays(-70)) })).Status.ShouldBe(HttpStatusCode.Created);
+        // An old file: born in 1930 and closed in 1990, so even the looked after child's 75 years have passed.
+        await app.WithDbAsync(d => d.People.Where(p => p.Id == childId).ExecuteUpdateAsync(x => x.SetProperty(p => p.DateOfBirth, new DateOnly(1930, 1, 1))));
+        await CloseOnAsync(app, caseId, new DateOnly(1990, 1, 1));
+        await SweepAsync(app, SweepDay);
+        var id = await ListedAsync(app, caseId);
+        (await (await app.ClientAsync("rita.kowalski")).PostAsync($"/api/v1/disposal-reviews/{id}/propose-destruction", new { reason = "Past its date; no hold" }))
+            .Status.ShouldBe(HttpStatusCode.OK);
+
+        var (done, tombstone) = await (await SecondRecordsManagerAsync(app)).PostAsync($"/api/v1/disposal-reviews/{id}/confirm-destruction", new { });
+
+        done.ShouldBe(HttpStatusCode.OK, tombstone.ToString() + string.Join("\n", app.ServerErrors.TakeLast(1)));
+        tombstone.Str("ruleId").ShouldBe("child-protection");
+        (await app.WithDbAsync(async d => await d.StrategyDiscussions.CountAsync(x => x.CaseFileId == caseId) + await d.Section47Enquiries.CountAsync(x => x.CaseFileId == caseId)
+            + await d.ChildProtectionConferences.CountAsync(x => x.CaseFileId == caseId) + await d.ChildProtectionPlans.CountAsync(x => x.CaseFileId == caseId)
+            + await d.CoreGroupMeetings.CountAsync(x => x.CaseFileId == caseId) + await d.LookedAfterEpisodes.CountAsync(x => x.CaseFileId == caseId)
+            + await d.LookedAfterReviews.CountAsync(x => x.CaseFileId == caseId) + await d.PrivateFosteringArrangements.CountAsync(x => x.CaseFileId == caseId)))
+            .ShouldBe(0);
+        (await app.WithDbAsync(d => d.CaseFiles.AnyAsync(c => c.Id == caseId))).ShouldBeFalse();
+    }
+
     [Theory, ClassData(typeof(Databases))]
     public async Task Destroy_ByOneRecordsManagerAlone_IsRefused(Db db)
     {

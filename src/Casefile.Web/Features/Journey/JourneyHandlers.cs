@@ -28,8 +28,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var discussion = new StrategyDiscussion(Guid.NewGuid(), caseId, command.HeldOn!.Value, command.Attendees, command.Decision!.Value, user.Id,
             clock.GetUtcNow(), clock.Today());
         db.StrategyDiscussions.Add(discussion);
-        await SaveAsync(opened, "strategy-discussion", discussion.Id, discussion.HeldOn,
-            "Strategy discussion", discussion.Decision == StrategyDecision.Section47 ? "Decided: section 47 enquiry" : "Decided: no section 47 enquiry", ct);
+        await SaveAsync(opened, "strategy-discussion", discussion.Id, discussion.HeldOn, JourneyChronology.Of(discussion), ct);
         return new SavedStep(discussion.Id, caseId);
     }
 
@@ -45,8 +44,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var enquiry = Section47Enquiry.Start(Guid.NewGuid(), caseId, discussion, command.StartedOn!.Value, anotherOpen, await calendars.CurrentAsync(ct), timescales,
             user.Id, clock.GetUtcNow(), clock.Today());
         db.Section47Enquiries.Add(enquiry);
-        await SaveAsync(opened, "section47-enquiry", enquiry.Id, enquiry.StartedOn, "Section 47 enquiry started",
-            $"Initial child protection conference due by {enquiry.InitialConferenceDueBy.Display()}", ct);
+        await SaveAsync(opened, "section47-enquiry", enquiry.Id, enquiry.StartedOn, JourneyChronology.Started(enquiry), ct);
         return new SavedStep(enquiry.Id, caseId, InitialConferenceDueBy: enquiry.InitialConferenceDueBy);
     }
 
@@ -59,8 +57,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         if (command.Outcome is null) errors.Add("outcome", "Choose the outcome: initialConference, noFurtherAction or childInNeed");
         errors.ThrowIfAny();
         enquiry.RecordOutcome(command.CompletedOn!.Value, command.Outcome!.Value, clock.Today());
-        await SaveAsync(opened, "section47-enquiry", enquiry.Id, enquiry.CompletedOn!.Value, "Section 47 enquiry completed", JourneyWords.Of(enquiry.Outcome!.Value), ct,
-            AuditAction.Update);
+        await SaveAsync(opened, "section47-enquiry", enquiry.Id, enquiry.CompletedOn!.Value, JourneyChronology.Completed(enquiry), ct, AuditAction.Update);
         return new SavedStep(enquiry.Id, enquiry.CaseFileId);
     }
 
@@ -79,15 +76,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
             command.Category, command.VisitIntervalWorkingDays, command.Reason, latest, plan, timescales, user.Id, clock.GetUtcNow(), clock.Today());
         db.ChildProtectionConferences.Add(conference);
         if (started is not null) db.ChildProtectionPlans.Add(started);
-        var title = conference.Kind == ConferenceKind.Initial ? "Initial child protection conference" : "Review child protection conference";
-        var summary = conference.Decision switch
-        {
-            ConferenceDecision.Plan => $"Child protection plan: {DfeCodes.ChildProtectionCategory.Label(conference.Category).ToLowerInvariant()}",
-            ConferenceDecision.NoPlan => "No child protection plan",
-            ConferenceDecision.Continue => "The plan continues",
-            _ => "The plan ended",
-        };
-        await SaveAsync(opened, "child-protection-conference", conference.Id, conference.HeldOn, title, summary, ct);
+        await SaveAsync(opened, "child-protection-conference", conference.Id, conference.HeldOn, JourneyChronology.Of(conference), ct);
         return new SavedStep(conference.Id, caseId, started?.Id ?? conference.PlanId);
     }
 
@@ -98,7 +87,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var plan = await db.ChildProtectionPlans.Where(p => p.CaseFileId == caseId && p.EndedOn == null).OrderByDescending(p => p.StartedOn).FirstOrDefaultAsync(ct);
         var meeting = new CoreGroupMeeting(Guid.NewGuid(), caseId, plan, command.HeldOn.Value, user.Id, clock.GetUtcNow(), clock.Today());
         db.CoreGroupMeetings.Add(meeting);
-        await SaveAsync(opened, "core-group", meeting.Id, meeting.HeldOn, "Core group meeting", null, ct);
+        await SaveAsync(opened, "core-group", meeting.Id, meeting.HeldOn, JourneyChronology.Of(meeting), ct);
         return new SavedStep(meeting.Id, caseId, meeting.PlanId);
     }
 
@@ -108,7 +97,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var opened = await access.OpenForAsync(plan.CaseFileId, CaseCapability.Record, AuditAction.Update, ct);
         if (command.EndedOn is null) throw ValidationFailedException.For("endedOn", "Enter the day the plan ended");
         plan.End(command.EndedOn.Value, command.Reason, clock.Today());
-        await SaveAsync(opened, "child-protection-plan", plan.Id, plan.EndedOn!.Value, "Child protection plan ended", plan.EndReason, ct, "end");
+        await SaveAsync(opened, "child-protection-plan", plan.Id, plan.EndedOn!.Value, JourneyChronology.Ended(plan), ct, "end");
         return new SavedStep(plan.Id, plan.CaseFileId, plan.Id);
     }
 
@@ -120,9 +109,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var episode = LookedAfterEpisode.Start(Guid.NewGuid(), caseId, command.StartedOn.Value, command.LegalStatus, command.PlacementType,
             command.ReasonForNewEpisode, command.PlacementProvider, open, user.Id, clock.GetUtcNow(), clock.Today());
         db.LookedAfterEpisodes.Add(episode);
-        var title = open is null ? "Started to be looked after" : "Looked-after episode: " + DfeCodes.ReasonForNewEpisode.Label(episode.ReasonForNewEpisode).ToLowerInvariant();
-        await SaveAsync(opened, "looked-after-episode", episode.Id, episode.StartedOn, title,
-            $"{DfeCodes.LegalStatus.Label(episode.LegalStatus)}; {DfeCodes.PlacementType.Label(episode.PlacementType)}", ct);
+        await SaveAsync(opened, "looked-after-episode", episode.Id, episode.StartedOn, JourneyChronology.Started(episode), ct);
         return new SavedStep(episode.Id, caseId);
     }
 
@@ -132,8 +119,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var opened = await access.OpenForAsync(episode.CaseFileId, CaseCapability.Record, AuditAction.Update, ct);
         if (command.EndedOn is null) throw ValidationFailedException.For("endedOn", "Enter the day the child stopped being looked after");
         episode.End(command.EndedOn.Value, command.Reason, clock.Today());
-        await SaveAsync(opened, "looked-after-episode", episode.Id, episode.EndedOn!.Value, "Stopped being looked after",
-            DfeCodes.ReasonEpisodeCeased.Label(episode.ReasonEnded), ct, "end");
+        await SaveAsync(opened, "looked-after-episode", episode.Id, episode.EndedOn!.Value, JourneyChronology.Ended(episode), ct, "end");
         return new SavedStep(episode.Id, episode.CaseFileId);
     }
 
@@ -144,7 +130,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var episodes = await db.LookedAfterEpisodes.AsNoTracking().Where(e => e.CaseFileId == caseId).ToListAsync(ct);
         var review = new LookedAfterReview(Guid.NewGuid(), caseId, command.HeldOn.Value, episodes, user.Id, clock.GetUtcNow(), clock.Today());
         db.LookedAfterReviews.Add(review);
-        await SaveAsync(opened, "looked-after-review", review.Id, review.HeldOn, "Looked-after review", null, ct);
+        await SaveAsync(opened, "looked-after-review", review.Id, review.HeldOn, JourneyChronology.Of(review), ct);
         return new SavedStep(review.Id, caseId);
     }
 
@@ -155,7 +141,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var anotherOpen = await db.PrivateFosteringArrangements.AnyAsync(a => a.CaseFileId == caseId && a.EndedOn == null, ct);
         var arrangement = new PrivateFosteringArrangement(Guid.NewGuid(), caseId, command.StartedOn.Value, anotherOpen, user.Id, clock.GetUtcNow(), clock.Today());
         db.PrivateFosteringArrangements.Add(arrangement);
-        await SaveAsync(opened, "private-fostering", arrangement.Id, arrangement.StartedOn, "Private fostering arrangement", null, ct);
+        await SaveAsync(opened, "private-fostering", arrangement.Id, arrangement.StartedOn, ("Private fostering arrangement", null), ct);
         return new SavedStep(arrangement.Id, caseId);
     }
 
@@ -165,7 +151,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         var opened = await access.OpenForAsync(arrangement.CaseFileId, CaseCapability.Record, AuditAction.Update, ct);
         if (command.EndedOn is null) throw ValidationFailedException.For("endedOn", "Enter the day the arrangement ended");
         arrangement.End(command.EndedOn.Value, command.Reason, clock.Today());
-        await SaveAsync(opened, "private-fostering", arrangement.Id, arrangement.EndedOn!.Value, "Private fostering arrangement ended", arrangement.EndReason, ct, "end");
+        await SaveAsync(opened, "private-fostering", arrangement.Id, arrangement.EndedOn!.Value, ("Private fostering arrangement ended", arrangement.EndReason), ct, "end");
         return new SavedStep(arrangement.Id, arrangement.CaseFileId);
     }
 
@@ -179,19 +165,59 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         DateOnly? since = authorised.Count == 0 ? null : authorised.Min(a => a!.Value.ToLondonDate());
         var review = new ChildInNeedReview(Guid.NewGuid(), caseId, command.HeldOn.Value, since, user.Id, clock.GetUtcNow(), clock.Today());
         db.ChildInNeedReviews.Add(review);
-        await SaveAsync(opened, "child-in-need-review", review.Id, review.HeldOn, "Child in need plan review", null, ct);
+        await SaveAsync(opened, "child-in-need-review", review.Id, review.HeldOn, ("Child in need plan review", null), ct);
         return new SavedStep(review.Id, caseId);
     }
 
-    private async Task SaveAsync(OpenedCase opened, string recordType, Guid id, DateOnly on, string title, string? summary, CancellationToken ct,
+    private async Task SaveAsync(OpenedCase opened, string recordType, Guid id, DateOnly on, (string Title, string? Summary) line, CancellationToken ct,
         string auditAction = AuditAction.Create)
     {
-        // The step's day, at noon London time, orders it in the chronology among the day's records.
-        db.Chronology.Add(new ChronologyEntry(opened.Id, LondonTime.FromLondon(on, new TimeOnly(12, 0)), ChronologyKind.JourneyStep, title, summary, id, user.Id,
-            significant: true));
+        db.Chronology.Add(JourneyChronology.Line(opened.Id, on, line, id, user.Id));
         audit.Record(auditAction, recordType, id, opened.Id, opened.ChildId, reason: opened.EmergencyNote);
         await db.SaveChangesAsync(ct);
     }
+}
+
+/// <summary>
+/// The chronology's line for each step of the journey: significant, on the step's day at noon London
+/// time (which orders it among the day's records). The handlers and the demo service write the same lines.
+/// </summary>
+public static class JourneyChronology
+{
+    public static ChronologyEntry Line(Guid caseId, DateOnly on, (string Title, string? Summary) line, Guid sourceId, Guid by) =>
+        new(caseId, LondonTime.FromLondon(on, new TimeOnly(12, 0)), ChronologyKind.JourneyStep, line.Title, line.Summary, sourceId, by, significant: true);
+
+    public static (string Title, string? Summary) Of(StrategyDiscussion discussion) =>
+        ("Strategy discussion", discussion.Decision == StrategyDecision.Section47 ? "Decided: section 47 enquiry" : "Decided: no section 47 enquiry");
+
+    public static (string Title, string? Summary) Started(Section47Enquiry enquiry) =>
+        ("Section 47 enquiry started", $"Initial child protection conference due by {enquiry.InitialConferenceDueBy.Display()}");
+
+    public static (string Title, string? Summary) Completed(Section47Enquiry enquiry) =>
+        ("Section 47 enquiry completed", JourneyWords.Of(enquiry.Outcome!.Value));
+
+    public static (string Title, string? Summary) Of(ChildProtectionConference conference) =>
+        (conference.Kind == ConferenceKind.Initial ? "Initial child protection conference" : "Review child protection conference",
+            conference.Decision switch
+            {
+                ConferenceDecision.Plan => $"Child protection plan: {DfeCodes.ChildProtectionCategory.Label(conference.Category).ToLowerInvariant()}",
+                ConferenceDecision.NoPlan => "No child protection plan",
+                ConferenceDecision.Continue => "The plan continues",
+                _ => "The plan ended",
+            });
+
+    public static (string Title, string? Summary) Of(CoreGroupMeeting meeting) => ("Core group meeting", null);
+
+    public static (string Title, string? Summary) Ended(ChildProtectionPlan plan) => ("Child protection plan ended", plan.EndReason);
+
+    /// <summary>The first episode of a period (reason S) starts the child being looked after; a later one says what changed.</summary>
+    public static (string Title, string? Summary) Started(LookedAfterEpisode episode) =>
+        (episode.ReasonForNewEpisode == "S" ? "Started to be looked after" : "Looked-after episode: " + DfeCodes.ReasonForNewEpisode.Label(episode.ReasonForNewEpisode).ToLowerInvariant(),
+            $"{DfeCodes.LegalStatus.Label(episode.LegalStatus)}; {DfeCodes.PlacementType.Label(episode.PlacementType)}");
+
+    public static (string Title, string? Summary) Ended(LookedAfterEpisode episode) => ("Stopped being looked after", DfeCodes.ReasonEpisodeCeased.Label(episode.ReasonEnded));
+
+    public static (string Title, string? Summary) Of(LookedAfterReview review) => ("Looked-after review", null);
 }
 
 /// <summary>Plain words for the journey's values, as pages and the chronology show them.</summary>

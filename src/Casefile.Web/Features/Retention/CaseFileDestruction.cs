@@ -69,6 +69,16 @@ public sealed class CaseFileDestruction(AppDbContext db, CurrentUser user, Audit
             await db.CaseAccessGrants.Where(c => c.CaseFileId == caseId).ExecuteDeleteAsync(ct);
             await db.EmergencyAccesses.Where(c => c.CaseFileId == caseId).ExecuteDeleteAsync(ct);
             await db.CareEvents.Where(c => c.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            // The statutory journey, each step before the one it refers to.
+            await db.CoreGroupMeetings.Where(g => g.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            await db.ChildProtectionPlans.Where(p => p.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            await db.ChildProtectionConferences.Where(c => c.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            await db.Section47Enquiries.Where(e => e.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            await db.StrategyDiscussions.Where(d => d.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            await db.LookedAfterReviews.Where(r => r.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            await db.LookedAfterEpisodes.Where(e => e.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            await db.PrivateFosteringArrangements.Where(a => a.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+            await db.ChildInNeedReviews.Where(r => r.CaseFileId == caseId).ExecuteDeleteAsync(ct);
             await db.RetentionCategoryAssignments.Where(c => c.CaseFileId == caseId).ExecuteDeleteAsync(ct);
             await db.LegalHolds.Where(h => h.CaseFileId == caseId).ExecuteDeleteAsync(ct);
             await db.DisposalReviews.Where(r => r.CaseFileId == caseId).ExecuteDeleteAsync(ct);

@@ -15,9 +15,10 @@ public sealed record CaseRetentionFacts(Guid CaseId, string Reference, Guid Chil
 
 /// <summary>
 /// Reads what decides a file's retention, for one case or for every closed case at once, in a fixed
-/// handful of set queries (cases with their child, section 47 records, plans, care events, categories
-/// added by records managers, restrictions and what is filed in Restricted Access sections), never one
-/// query per case: the daily sweep decides in memory.
+/// handful of set queries (cases with their child, section 47 records, plans, care events, the statutory
+/// journey's enquiries, child protection plans and looked-after episodes, categories added by records
+/// managers, restrictions and what is filed in Restricted Access sections), never one query per case:
+/// the daily sweep decides in memory.
 /// </summary>
 public sealed class RetentionFactsLoader(AppDbContext db)
 {
@@ -53,6 +54,22 @@ public sealed class RetentionFactsLoader(AppDbContext db)
                 .Select(e => new { e.CaseFileId, e.Kind, e.From }).ToListAsync(ct))
             .GroupBy(e => e.CaseFileId).ToDictionary(g => g.Key, g => g.Select(e => (e.Kind, e.From)).ToList());
 
+        // The statutory journey (issue 16): the first enquiry and plan, and every looked-after episode.
+        var enquiries = (await db.Section47Enquiries.AsNoTracking().Where(e => ids.Contains(e.CaseFileId))
+                .Select(e => new { e.CaseFileId, e.StartedOn }).ToListAsync(ct))
+            .GroupBy(e => e.CaseFileId).ToDictionary(g => g.Key, g => g.Min(e => e.StartedOn));
+        var cpPlans = (await db.ChildProtectionPlans.AsNoTracking().Where(p => ids.Contains(p.CaseFileId))
+                .Select(p => new { p.CaseFileId, p.StartedOn, p.Category }).ToListAsync(ct))
+            .GroupBy(p => p.CaseFileId).ToDictionary(g => g.Key, g => g.MinBy(p => p.StartedOn)!);
+        var episodes = (await db.LookedAfterEpisodes.AsNoTracking().Where(e => ids.Contains(e.CaseFileId))
+                .Select(e => new { e.CaseFileId, e.StartedOn, e.LegalStatus, e.PlacementType, e.EndedOn, e.ReasonEnded }).ToListAsync(ct))
+            .GroupBy(e => e.CaseFileId).ToDictionary(g => g.Key,
+                g => g.Select(e => new RetentionCategories.EpisodeEvidence(e.StartedOn, e.LegalStatus, e.PlacementType, e.EndedOn, e.ReasonEnded)).ToList());
+
+        var fostering = (await db.PrivateFosteringArrangements.AsNoTracking().Where(a => ids.Contains(a.CaseFileId))
+                .Select(a => new { a.CaseFileId, a.StartedOn }).ToListAsync(ct))
+            .GroupBy(a => a.CaseFileId).ToDictionary(g => g.Key, g => g.Min(a => a.StartedOn));
+
         var added = (await (from a in db.RetentionCategoryAssignments.AsNoTracking()
                             where ids.Contains(a.CaseFileId)
                             join u in db.Users on a.AddedBy equals u.Id
@@ -81,7 +98,12 @@ public sealed class RetentionFactsLoader(AppDbContext db)
                 cp is { } cpAt ? LondonDate(cpAt) : null,
                 lac is null ? null : (AssessmentOrPlanKinds.Name(lac.Kind), LondonDate(lac.AuthorisedAt!.Value)),
                 events.GetValueOrDefault(f.Id) ?? [],
-                added.GetValueOrDefault(f.Id) ?? []);
+                added.GetValueOrDefault(f.Id) ?? [],
+                new RetentionCategories.JourneyEvidence(
+                    enquiries.TryGetValue(f.Id, out var enquiry) ? enquiry : null,
+                    cpPlans.TryGetValue(f.Id, out var cpPlan) ? (cpPlan.StartedOn, cpPlan.Category) : null,
+                    episodes.GetValueOrDefault(f.Id) ?? [],
+                    fostering.TryGetValue(f.Id, out var fostered) ? fostered : null));
             var facts = new RetentionFacts(f.DateOfBirth, f.DateOfDeath, f.Status == CaseStatus.Closed ? f.ClosedOn : null, RetentionCategories.Derive(evidence));
             var hidden = new HiddenEvidence(f.IsRestricted, f.IsRestricted && restrictedBecause.TryGetValue(f.Id, out var why) ? why : null,
                 restrictedSection.GetValueOrDefault(f.Id));
