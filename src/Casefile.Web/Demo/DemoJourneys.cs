@@ -66,6 +66,7 @@ internal sealed class DemoJourneys(AppDbContext db, WorkingDayCalendar calendar,
         LookedAfterMovedAndOverdue(cases, ben);
         ChildInNeedPlan(cases, visitsOverdue: true, amara);
         ChildInNeedPlan(cases, visitsOverdue: false, ben);
+        PrivatelyFostered(cases, amara);
         EnquiryOnAClosedCase(cases);
     }
 
@@ -248,6 +249,17 @@ internal sealed class DemoJourneys(AppDbContext db, WorkingDayCalendar calendar,
         db.StrategyDiscussions.Add(discussion);
         Line(c, on, JourneyChronology.Of(discussion), discussion.Id);
         return discussion;
+    }
+
+    /// <summary>A child living with a family friend by private arrangement, known to the council for two months, visited on time.</summary>
+    private void PrivatelyFostered(IReadOnlyList<DemoCase> cases, params Guid[] workers)
+    {
+        var heardOn = today.AddDays(-60);
+        if (Pick(cases, heardOn, quiet: false, workers) is not { } c) return;
+        var arrangement = new PrivateFosteringArrangement(Guid.NewGuid(), c.File.Id, heardOn, anotherIsOpen: false, c.Worker, RecordedAt(heardOn), today);
+        db.PrivateFosteringArrangements.Add(arrangement);
+        Line(c, heardOn, ("Private fostering arrangement", null), arrangement.Id);
+        foreach (var days in new[] { 5, 40 }) Visit(c, heardOn.AddDays(days), "Private fostering visit");
     }
 
     private Section47Enquiry Enquiry(DemoCase c, StrategyDiscussion discussion, DateOnly on)

@@ -43,6 +43,8 @@ public sealed class ReadableCasesTests
         {
             await app.WithDbAsync(async d =>
             {
+                // One snapshot for every read: other tests create, move and destroy cases beside this one.
+                await using var snapshot = await d.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
                 var viewer = await ViewerAsync(d, userName);
                 var all = await d.CaseFiles.Select(c => c.Id).ToListAsync();
                 var facts = await CaseFactsQueries.ManyAsync(d, all, viewer.UserId, now, CancellationToken.None);

@@ -22,7 +22,27 @@ public sealed record SweepResult(int ClosedFiles, int DueForDisposal, int DueFor
 /// </summary>
 public sealed class RetentionSweep(AppDbContext db, RetentionFactsLoader loader, RetentionSchedules schedules, TimeProvider clock)
 {
+    /// <summary>
+    /// One sweep at a time in this process: two at once (the daily job and a records manager's
+    /// command) would each list the same file and add two lines for it. Across several nodes the
+    /// sweep is still to be given a database lock (issue 20).
+    /// </summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     public async Task<SweepResult> RunAsync(DateOnly today, bool dryRun, CancellationToken ct)
+    {
+        await OneAtATime.WaitAsync(ct);
+        try
+        {
+            return await SweepAsync(today, dryRun, ct);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<SweepResult> SweepAsync(DateOnly today, bool dryRun, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var schedule = await schedules.CurrentAsync(ct);
