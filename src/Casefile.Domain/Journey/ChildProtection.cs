@@ -299,7 +299,11 @@ public static class ChildProtectionCategories
 {
     private static readonly Dictionary<string, string> Words = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["neglect"] = "NEG", ["physical"] = "PHY", ["emotional"] = "EMO", ["sexual"] = "SAB", ["multiple"] = "MUL",
+        ["neglect"] = "NEG",
+        ["physical"] = "PHY",
+        ["emotional"] = "EMO",
+        ["sexual"] = "SAB",
+        ["multiple"] = "MUL",
     };
 
     /// <summary>The DfE code for a category given as a word or as the code itself.</summary>

@@ -134,13 +134,21 @@ public sealed class ClosureApiTests
         var (_, person) = await worker.GetJsonAsync($"/api/v1/people/{childId}");
         var (updated, answer) = await worker.PutAsync($"/api/v1/people/{childId}", new
         {
-            givenName = person.Str("givenName"), familyName = person.Str("familyName"), dateOfBirth = person.Str("dateOfBirth"), sex = "female",
-            ethnicity = "White British", religion = "No religion", school = "Harrowden Primary School", version = person.Id("version"),
+            givenName = person.Str("givenName"),
+            familyName = person.Str("familyName"),
+            dateOfBirth = person.Str("dateOfBirth"),
+            sex = "female",
+            ethnicity = "White British",
+            religion = "No religion",
+            school = "Harrowden Primary School",
+            version = person.Id("version"),
         });
         updated.ShouldBe(HttpStatusCode.OK, answer.ToString());
         var (started, assessment) = await worker.PostAsync($"/api/v1/cases/{caseId}/assessments", new
         {
-            summary = "Needs met by the school's breakfast club.", familyContribution = "Her mother agreed.", howShared = "Read through at home.",
+            summary = "Needs met by the school's breakfast club.",
+            familyContribution = "Her mother agreed.",
+            howShared = "Read through at home.",
             recommendsNoFurtherAction = true,
         });
         started.ShouldBe(HttpStatusCode.Created, assessment.ToString());

@@ -203,8 +203,15 @@ public sealed class JourneyApiTests
         var client = await app.ClientAsync("amara.osei");
         object Child(string upn, string nhs, string ethnicity, string[] disabilities) => new
         {
-            kind = "child", givenName = "Ula", familyName = "Coded" + Guid.NewGuid().ToString("N")[..6], dateOfBirth = "2016-05-04", sex = "female",
-            upn, nhsNumber = nhs, ethnicity, disabilities,
+            kind = "child",
+            givenName = "Ula",
+            familyName = "Coded" + Guid.NewGuid().ToString("N")[..6],
+            dateOfBirth = "2016-05-04",
+            sex = "female",
+            upn,
+            nhsNumber = nhs,
+            ethnicity,
+            disabilities,
         };
 
         (await client.PostAsync("/api/v1/people", Child("A820200100101", "9434765919", "WBRI", ["NONE"]))).ShouldBeProblem(HttpStatusCode.BadRequest, "upn");
@@ -230,8 +237,13 @@ public sealed class JourneyApiTests
         var child = await Given.ChildAsync(client);
         object Referral(string source, string need) => new
         {
-            childId = child, receivedAt = DateTimeOffset.UtcNow.AddHours(-2), referrerName = "Ms J Patel", referrerAgency = "Harrowden Primary School",
-            reason = "Came to school hungry", source, primaryNeed = need,
+            childId = child,
+            receivedAt = DateTimeOffset.UtcNow.AddHours(-2),
+            referrerName = "Ms J Patel",
+            referrerAgency = "Harrowden Primary School",
+            reason = "Came to school hungry",
+            source,
+            primaryNeed = need,
         };
 
         (await client.PostAsync("/api/v1/referrals", Referral("11", "N1"))).ShouldBeProblem(HttpStatusCode.BadRequest, "source");
@@ -253,7 +265,10 @@ public sealed class JourneyApiTests
             .ShouldBeRule(HttpStatusCode.UnprocessableEntity, "no-child-in-need-plan");
         var (started, plan) = await worker.PostAsync($"/api/v1/cases/{caseId}/plans", new
         {
-            kind = "childInNeedPlan", summary = "Breakfast club and parenting support.", familyContribution = "Mum agreed.", howShared = "Read through at home.",
+            kind = "childInNeedPlan",
+            summary = "Breakfast club and parenting support.",
+            familyContribution = "Mum agreed.",
+            howShared = "Read through at home.",
         });
         started.ShouldBe(HttpStatusCode.Created, plan.ToString());
         (await worker.PostAsync($"/api/v1/plans/{plan.Id()}/submit", new { })).Status.ShouldBe(HttpStatusCode.OK);

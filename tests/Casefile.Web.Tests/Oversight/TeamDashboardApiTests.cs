@@ -28,7 +28,9 @@ public sealed class TeamDashboardApiTests
         (await worker.PostAsync($"/api/v1/cases/{caseId}/looked-after-episodes", new
         {
             startedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-20)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            legalStatus = "C2", placementType = "U6", reasonForNewEpisode = "S",
+            legalStatus = "C2",
+            placementType = "U6",
+            reasonForNewEpisode = "S",
         })).Status.ShouldBe(HttpStatusCode.Created);
 
         var (status, after) = await manager.GetJsonAsync($"/api/v1/teams/{team}/dashboard");

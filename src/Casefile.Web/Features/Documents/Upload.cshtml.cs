@@ -80,7 +80,11 @@ public sealed class UploadModel(AppDbContext db, CaseScope access, AuditTrail au
                 return Redirect($"/documents/{saved.Id}");
             }, field => field switch
             {
-                "file" => "Input.File", "date" => "Input.Date", "section" => "Input.Section", "confirmOtherChildren" => "Input.ConfirmOtherChildren", _ => null,
+                "file" => "Input.File",
+                "date" => "Input.Date",
+                "section" => "Input.Section",
+                "confirmOtherChildren" => "Input.ConfirmOtherChildren",
+                _ => null,
             });
         }
         catch (UploadRefusedException e)
