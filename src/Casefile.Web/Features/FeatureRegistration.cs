@@ -111,6 +111,7 @@ public static class FeatureRegistration
         services.AddScoped<RecordJourneyStep>();
         services.AddScoped<JourneyQueries>();
         services.AddScoped<MyWork.WorkWaiting>();
+        services.AddScoped<RoleHome>();
         services.AddScoped<Oversight.TeamDashboard>();
         services.AddSingleton<ClosureLetterTemplates>();
         services.AddScoped<GetClosureLetterTemplate>();

@@ -5,8 +5,11 @@ using Casefile.Web.Infrastructure;
 namespace Casefile.Web.Features;
 
 public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessLogs logs, Access.ReviewEmergencyAccess review, Records.OutstandingRecords outstanding, BurstAlerts bursts,
-    MyWork.WorkWaiting waiting) : CasefilePageModel
+    MyWork.WorkWaiting waiting, RoleHome roleHome) : CasefilePageModel
 {
+    /// <summary>What the roles without a caseload come to this page for (issue 17): Legal, records managers, administrators.</summary>
+    public RoleHomeView Role { get; private set; } = RoleHomeView.Empty;
+
     /// <summary>How much is waiting on "Your work", from the same list (a count here is never zero while that list has items).</summary>
     public (int Items, int Overdue) Waiting { get; private set; }
 
@@ -30,9 +33,13 @@ public sealed class IndexModel(MyCases myCases, CurrentUser user, Access.AccessL
         {
             (Mine, Teams) = await myCases.HandleAsync(ct);
             WriteUps = await outstanding.CountsAsync(ct);
+        }
+        if (WorksWithCases)
+        {
             var items = await waiting.ForMeAsync(ct);
             Waiting = (items.Count, items.Count(i => i.Overdue));
         }
+        Role = await roleHome.ForAsync(viewer, ct);
         EmergencyToReview = await logs.EmergencyForReviewAsync(ct);
         Bursts = await bursts.ForMeAsync(ct);
     }
