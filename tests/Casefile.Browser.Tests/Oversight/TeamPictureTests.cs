@@ -36,6 +36,7 @@ public sealed class TeamPictureTests(CasefileBrowserFixture fixture)
         await page.TabToAsync(notSeen, 40);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Visits, conferences and reviews due", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#narrowed")).ToContainTextAsync("Only the children not seen on time");
         await page.ShouldHaveNoAxeViolationsAsync();
     }
 

@@ -45,6 +45,10 @@ public sealed class TeamDashboardApiTests
         after.GetProperty("totals").GetProperty("visitsOverdue").GetInt32()
             .ShouldBe(due.EnumerateArray().Where(v => v.GetProperty("overdue").GetBoolean()).Select(v => v.Id("caseId")).Distinct().Count());
         due.EnumerateArray().Select(v => v.Id("caseId")).ShouldContain(caseId);
+        // The page's figure links to the list behind it, narrowed to the team's children not seen on time.
+        var page = await (await Browserless.SignedInAsync(app, "hannah.price")).GetHtmlAsync($"/visits-due?team={team}&show=overdue-visits");
+        page.ShouldContain("Only the children not seen on time");
+        page.ShouldContain($"href=\"/cases/{caseId}\"");
         var (_, teams) = await manager.GetJsonAsync("/api/v1/teams");
         teams.GetProperty("teams").EnumerateArray().Select(t => t.Id()).ShouldContain(team);
 

@@ -24,6 +24,8 @@ public static class OversightEndpoints
                 timeliness = p.Timeliness.Select(m => new { m.Year, m.Month, m.Finalised, m.OnTime, percent = m.Percent }),
                 referralsUndecidedAfterOneWorkingDay = view.ReferralsUndecided,
                 restrictedNotCounted = view.RestrictedNotCounted,
+                authorisationsWaiting = view.AuthorisationsWaiting,
+                longestWaitingDays = view.LongestWaitingDays,
                 noContactThresholdDays = p.NoContactThresholdDays,
             });
         }).WithSummary("A team's picture: each worker's open cases by status, records on time, visits, meetings, assessments and drafts overdue, cases with no recent contact; totals and 12 months of timeliness. Accept: text/csv for the workers' table. Only teams you manage (403 otherwise); only cases you may read");

@@ -16,7 +16,10 @@ namespace Casefile.Web.Features.Oversight;
 
 public sealed record TeamSummary(Guid Id, string Name);
 
-public sealed record TeamDashboardView(Guid TeamId, string TeamName, TeamPicture Picture, int ReferralsUndecided, int RestrictedNotCounted);
+/// <param name="AuthorisationsWaiting">Assessments, plans and closure requests of the team's cases waiting for a manager's decision.</param>
+/// <param name="LongestWaitingDays">How many days the oldest of them has waited.</param>
+public sealed record TeamDashboardView(Guid TeamId, string TeamName, TeamPicture Picture, int ReferralsUndecided, int RestrictedNotCounted,
+    int AuthorisationsWaiting = 0, int LongestWaitingDays = 0);
 
 /// <summary>
 /// The team picture for managers (issue 17): only teams the viewer manages (403 otherwise), only
@@ -85,7 +88,15 @@ public sealed class TeamDashboard(AppDbContext db, CurrentUser user, CaseScope a
             undecided = awaiting.Count(r => calendar.AddWorkingDays(r.ToLondonDate(), timescales.ReferralDecisionWorkingDays) < today);
         }
 
-        var view = new TeamDashboardView(team.Id, team.Name, TeamPicture.Build(workers, teamCases, finalised, today), undecided, open.Count - cases.Count);
+        var submitted = await db.AssessmentsAndPlans.AsNoTracking().Where(w => ids.Contains(w.CaseFileId) && w.Status == AssessmentOrPlanStatus.Submitted && w.SubmittedAt != null)
+            .Select(w => w.SubmittedAt!.Value).ToListAsync(ct);
+        var closures = await db.ClosureRequests.AsNoTracking().Where(r => ids.Contains(r.CaseFileId) && r.Status == Domain.Closure.ClosureRequestStatus.Submitted)
+            .Select(r => r.RequestedAt).ToListAsync(ct);
+        var waiting = submitted.Concat(closures).ToList();
+        var longest = waiting.Count == 0 ? 0 : today.DayNumber - waiting.Min().ToLondonDate().DayNumber;
+
+        var view = new TeamDashboardView(team.Id, team.Name, TeamPicture.Build(workers, teamCases, finalised, today), undecided, open.Count - cases.Count,
+            waiting.Count, longest);
         audit.Record(AuditAction.View, "team-dashboard", teamId, reason: $"{cases.Count} open cases");
         await db.SaveChangesAsync(ct);
         return view;
