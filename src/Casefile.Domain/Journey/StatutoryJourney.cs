@@ -8,6 +8,12 @@ public enum JourneyStatus { Section47Enquiry, ChildProtectionPlan, LookedAfter, 
 /// <summary>What is due next: an initial conference, a core group, a review, a visit, an assessment.</summary>
 public enum DueKind { InitialConference, CoreGroup, ReviewConference, StatutoryVisit, LookedAfterReview, Assessment, ChildInNeedReview }
 
+/// <summary>Which due steps are meetings (conferences, core groups and reviews) rather than visits or assessments.</summary>
+public static class DueKinds
+{
+    public static bool IsMeeting(this DueKind kind) => kind is not (DueKind.StatutoryVisit or DueKind.Assessment);
+}
+
 /// <summary>One thing due, by when, and whether that day has passed.</summary>
 public sealed record DueStep(DueKind Kind, DateOnly DueBy, bool Overdue, string Description);
 

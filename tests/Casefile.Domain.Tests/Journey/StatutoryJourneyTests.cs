@@ -245,4 +245,14 @@ public sealed class StatutoryJourneyTests
         Timescales.LookedAfterFirstReviewWorkingDays.ShouldBe(20);
         Timescales.LookedAfterVisitDays.ShouldBe(42);
     }
+
+    [Theory]
+    [InlineData(DueKind.InitialConference, true)]
+    [InlineData(DueKind.CoreGroup, true)]
+    [InlineData(DueKind.ReviewConference, true)]
+    [InlineData(DueKind.LookedAfterReview, true)]
+    [InlineData(DueKind.ChildInNeedReview, true)]
+    [InlineData(DueKind.StatutoryVisit, false)]
+    [InlineData(DueKind.Assessment, false)]
+    public void DueKinds_MeetingsAreTheConferencesCoreGroupsAndReviews(DueKind kind, bool meeting) => kind.IsMeeting().ShouldBe(meeting);
 }

@@ -1,3 +1,4 @@
+using Casefile.Domain.Journey;
 using Casefile.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public sealed class DueVisitsModel(JourneyQueries queries) : CasefilePageModel
         Visits = show switch
         {
             "overdue-visits" => [.. all.Where(v => v.Overdue)],
-            "overdue-meetings" => [.. all.Where(v => v.Overdue && !v.Description.Contains("visit", StringComparison.OrdinalIgnoreCase))],
+            "overdue-meetings" => [.. all.Where(v => v.Overdue && v.Kind.IsMeeting())],
             _ => all,
         };
         Narrowed = show switch

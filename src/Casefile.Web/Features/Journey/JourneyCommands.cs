@@ -17,6 +17,8 @@ public sealed record MeetingCommand(DateOnly? HeldOn);
 
 public sealed record EpisodeCommand(DateOnly? StartedOn, string? LegalStatus, string? PlacementType, string? ReasonForNewEpisode, string? PlacementProvider = null);
 
+public sealed record ArrangementCommand(DateOnly? StartedOn);
+
 public sealed record EndStepCommand(DateOnly? EndedOn, string? Reason);
 
 /// <summary>What a step answers: its id, and any plan it started and due date it set.</summary>

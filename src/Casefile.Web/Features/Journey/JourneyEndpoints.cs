@@ -29,7 +29,7 @@ public static class JourneyEndpoints
         cases.MapPost("/looked-after-reviews", async (Guid caseId, MeetingCommand command, RecordJourneyStep handler, CancellationToken ct) =>
             Created("looked-after-reviews", await handler.LookedAfterReviewAsync(caseId, command, ct)))
             .WithSummary("Record a looked-after review (heldOn)");
-        cases.MapPost("/private-fostering", async (Guid caseId, EpisodeCommand command, RecordJourneyStep handler, CancellationToken ct) =>
+        cases.MapPost("/private-fostering", async (Guid caseId, ArrangementCommand command, RecordJourneyStep handler, CancellationToken ct) =>
             Created("private-fostering", await handler.PrivateFosteringAsync(caseId, command, ct)))
             .WithSummary("Record a private fostering arrangement from the day the council heard of it (startedOn): visits within 7 days, then every 6 weeks, 12 after a year");
         cases.MapPost("/child-in-need-reviews", async (Guid caseId, MeetingCommand command, RecordJourneyStep handler, CancellationToken ct) =>

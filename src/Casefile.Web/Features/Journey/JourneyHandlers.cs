@@ -134,7 +134,7 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
         return new SavedStep(review.Id, caseId);
     }
 
-    public async Task<SavedStep> PrivateFosteringAsync(Guid caseId, EpisodeCommand command, CancellationToken ct)
+    public async Task<SavedStep> PrivateFosteringAsync(Guid caseId, ArrangementCommand command, CancellationToken ct)
     {
         var opened = await access.OpenForAsync(caseId, CaseCapability.Record, AuditAction.Create, ct);
         if (command.StartedOn is null) throw ValidationFailedException.For("startedOn", "Enter the day the council heard of the arrangement");
@@ -229,17 +229,5 @@ public static class JourneyWords
         Section47Outcome.NoFurtherAction => "Outcome: no further action",
         Section47Outcome.ChildInNeed => "Outcome: continue as a child in need",
         _ => outcome.ToString(),
-    };
-
-    public static string Of(DueKind kind) => kind switch
-    {
-        DueKind.InitialConference => "Initial child protection conference",
-        DueKind.CoreGroup => "Core group meeting",
-        DueKind.ReviewConference => "Review child protection conference",
-        DueKind.StatutoryVisit => "Statutory visit",
-        DueKind.LookedAfterReview => "Looked-after review",
-        DueKind.Assessment => "Assessment",
-        DueKind.ChildInNeedReview => "Child in need plan review",
-        _ => kind.ToString(),
     };
 }

@@ -111,7 +111,7 @@ public sealed record JourneyView(Guid CaseId, IReadOnlyList<string> Statuses, IR
     EpisodeView? LookedAfterEpisode, EnquiryView? Section47Enquiry, IReadOnlyList<DueView> Due);
 
 public sealed record DueVisitView(Guid CaseId, string CaseReference, Guid ChildId, string ChildName, string Worker, string Team, DateOnly DueBy, bool Overdue,
-    string Description);
+    string Description, DueKind Kind);
 
 /// <summary>The journey of one case (audited as a read of the case), and the team's due visits.</summary>
 public sealed class JourneyQueries(AppDbContext db, CaseScope access, CurrentUser user, AuditTrail audit, TimeProvider clock, BankHolidayCalendar calendars,
@@ -203,7 +203,7 @@ public sealed class JourneyQueries(AppDbContext db, CaseScope access, CurrentUse
                 .Where(d => visitsOnly ? d.Kind == DueKind.StatutoryVisit : d.Kind != DueKind.Assessment);
             foreach (var step in steps)
                 due.Add(new DueVisitView(h.Id, h.Reference, h.ChildId, h.Child, workers.GetValueOrDefault(h.AllocatedWorkerId, ""), teamNames.GetValueOrDefault(h.TeamId, ""),
-                    step.DueBy, step.Overdue, step.Description));
+                    step.DueBy, step.Overdue, step.Description, step.Kind));
         }
         return due;
     }

@@ -126,7 +126,7 @@ public sealed class StepModel(Data.AppDbContext db, CaseScope access, AuditTrail
                     done = "Looked-after episode recorded.";
                     break;
                 case "private-fostering":
-                    await record.PrivateFosteringAsync(caseId, new EpisodeCommand(on, null, null, null), ct);
+                    await record.PrivateFosteringAsync(caseId, new ArrangementCommand(on), ct);
                     done = "Private fostering arrangement recorded. The first visit is due within 7 days.";
                     break;
                 case "child-in-need-review":

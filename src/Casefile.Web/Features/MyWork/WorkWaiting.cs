@@ -53,7 +53,7 @@ public sealed class WorkWaiting(CurrentUser user, OutstandingRecords records, Re
                 $"{c.ChildName}, {c.CaseReference}", null, false, $"/closure-requests/{c.Id}")));
 
             // The journey's visits, conferences and reviews on the worker's own cases.
-            items.AddRange((await journeys.DueOnMyCasesAsync(ct)).Select(v => new WorkItem(v.Description.Contains("visit", StringComparison.OrdinalIgnoreCase) ? "visit" : "meeting",
+            items.AddRange((await journeys.DueOnMyCasesAsync(ct)).Select(v => new WorkItem(v.Kind == Domain.Journey.DueKind.StatutoryVisit ? "visit" : "meeting",
                 v.CaseId, v.Description, $"{v.ChildName}, {v.CaseReference}", v.DueBy, v.Overdue, $"/cases/{v.CaseId}/journey")));
         }
 

@@ -61,7 +61,7 @@ public sealed class TeamDashboard(AppDbContext db, CurrentUser user, CaseScope a
             var due = picture?.Due ?? [];
             return new TeamCase(c.Id, c.AllocatedWorkerId, c.OpenedOn, lastContact.TryGetValue(c.Id, out var last) ? last : null, picture?.Statuses ?? [],
                 due.Any(d => d.Kind == DueKind.StatutoryVisit && d.Overdue),
-                due.Count(d => d.Overdue && d.Kind is DueKind.InitialConference or DueKind.CoreGroup or DueKind.ReviewConference or DueKind.LookedAfterReview),
+                due.Count(d => d.Overdue && d.Kind.IsMeeting()),
                 due.Any(d => d.Kind == DueKind.Assessment && d.Overdue));
         }).ToList();
 
