@@ -159,10 +159,8 @@ public sealed class RecordJourneyStep(AppDbContext db, CaseScope access, Current
     {
         var opened = await access.OpenForAsync(caseId, CaseCapability.Record, AuditAction.Create, ct);
         if (command.HeldOn is null) throw ValidationFailedException.For("heldOn", "Enter the day the review was held");
-        var authorised = await db.AssessmentsAndPlans.AsNoTracking()
-            .Where(w => w.CaseFileId == caseId && w.Kind == Domain.Assessments.AssessmentOrPlanKind.ChildInNeedPlan && w.Status == Domain.Assessments.AssessmentOrPlanStatus.Authorised)
-            .Select(w => w.AuthorisedAt).ToListAsync(ct);
-        DateOnly? since = authorised.Count == 0 ? null : authorised.Min(a => a!.Value.ToLondonDate());
+        // The plan's start as the journey counts it, from the same facts the due list reads.
+        var since = (await JourneyFactsLoader.ForCasesAsync(db, [caseId], ct))[caseId].ChildInNeedSince;
         var review = new ChildInNeedReview(Guid.NewGuid(), caseId, command.HeldOn.Value, since, user.Id, clock.GetUtcNow(), clock.Today());
         db.ChildInNeedReviews.Add(review);
         await SaveAsync(opened, "child-in-need-review", review.Id, review.HeldOn, ("Child in need plan review", null), ct);
