@@ -295,4 +295,22 @@ public sealed class JourneyApiTests
             .Status.ShouldBe(HttpStatusCode.OK);
         (await worker.GetJsonAsync($"/api/v1/cases/{other}/journey")).Body.GetProperty("statuses").GetArrayLength().ShouldBe(0);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Journey_OfARestrictedCase_IsUnknownToThoseNotNamedOnIt(Db db)
+    {
+        var app = await TestApps.GetAsync(db);
+        var (_, caseId) = await Given.RestrictedCaseAsync(app, "amara.osei", "daniel.hughes");
+        var body = new { heldOn = Day(-1), attendees = "DS Lewis", decision = "section47" };
+
+        foreach (var user in new[] { "priya.shah", "sam.fraser", "rita.kowalski", "olu.bello" })
+        {
+            var client = await app.ClientAsync(user);
+            (await client.PostAsync($"/api/v1/cases/{caseId}/strategy-discussions", body)).Status.ShouldBe(HttpStatusCode.NotFound, user);
+            (await client.GetJsonAsync($"/api/v1/cases/{caseId}/journey")).Status.ShouldBe(HttpStatusCode.NotFound, user);
+        }
+        (await (await app.ClientAsync("amara.osei")).PostAsync($"/api/v1/cases/{caseId}/strategy-discussions", body)).Status.ShouldBe(HttpStatusCode.Created);
+        var (_, due) = await (await app.ClientAsync("priya.shah")).GetJsonAsync("/api/v1/visits/due");
+        due.EnumerateArray().Select(v => v.Id("caseId")).ShouldNotContain(caseId);
+    }
 }
